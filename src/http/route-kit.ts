@@ -1,0 +1,96 @@
+/**
+ * What every domain's routes share: the request's actor, the database, a transaction that carries the
+ * audit context, and the one error shape. Domains import this; it knows nothing of any domain.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { unauthenticated } from '../kernel/errors.ts';
+import type { Actor } from '../kernel/actor.ts';
+import type { WriteContext } from '../store/audit.ts';
+import type { Database } from '../store/tables.ts';
+
+/** The signed-in user behind a request, as the server's session hook found them. */
+export interface SessionUser extends Actor {
+  displayName: string;
+  locale: 'zh-CN' | 'en';
+  mustChangePassword: boolean;
+  /** The hash of the session token, so the session itself can be ended or rotated. */
+  sessionKey: string;
+}
+
+/** What the server gives every domain plugin. */
+export interface AppServices {
+  db: Kysely<Database>;
+  /** The current time; tests inject a fixed or moving clock. */
+  clock: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+  }
+  interface FastifyRequest {
+    /** Null for anonymous requests. */
+    sessionUser: SessionUser | null;
+  }
+}
+
+/** The app with the Zod type provider applied. */
+export function typed(app: FastifyInstance) {
+  return app.withTypeProvider<ZodTypeProvider>();
+}
+
+/** The signed-in user, or a 401 refusal. */
+export function requireUser(request: FastifyRequest): SessionUser {
+  if (!request.sessionUser) throw unauthenticated();
+  return request.sessionUser;
+}
+
+/** Runs a write use case in one transaction with the request's actor and id for the audit trail. */
+export async function inTransaction<T>(request: FastifyRequest, work: (context: WriteContext) => Promise<T>): Promise<T> {
+  const { db, clock } = request.server.services;
+  const user = request.sessionUser;
+  return db.transaction().execute((trx) =>
+    work({
+      db: trx,
+      actor: user ? { id: user.userId, name: user.username } : { id: null, name: 'anonymous' },
+      now: clock(),
+      requestId: request.id,
+    }),
+  );
+}
+
+/** The one error body every route answers with when it refuses. */
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string().describe('stable machine-readable code, e.g. invalid_input, not_found'),
+      message: z.string().describe('what went wrong and what to do, in the requested language'),
+      field: z.string().optional().describe('the input field or spreadsheet cell concerned, when there is one'),
+    }),
+  })
+  .describe('Error');
+
+/** Response schemas for the refusals most routes can give. */
+export const commonErrors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  422: errorBody,
+  429: errorBody,
+} as const;
+
+/** A page of results with the total count before paging. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}
+
+/** Query parameters for paging, with bounds. */
+export const pagingQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};

@@ -1,0 +1,120 @@
+/**
+ * Assembles the HTTP server: security plugins (cookies, CSRF, rate limits), the session hook, OpenAPI,
+ * every domain's routes, health checks and the web app. Building the app does no I/O beyond reading the
+ * shared cookie secret, so tests build as many as they like against one database.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { accessRoutes, resolveSession, sessionCookie } from '../access/index.ts';
+import { auditRoutes } from '../audit/index.ts';
+import { orgRoutes } from '../org/index.ts';
+import type { AppServices } from '../http/route-kit.ts';
+import { sharedSecret } from '../store/secrets.ts';
+import type { Store } from '../store/database.ts';
+import { handleError } from './errors.ts';
+import { loggerOptions } from './logging.ts';
+
+/** How to build the app. */
+export interface AppOptions {
+  store: Store;
+  clock?: () => Date;
+  /** Pino logging; false to stay silent (tests). */
+  logger?: boolean;
+  /** The built web app to serve; defaults to web/dist when it exists. */
+  webDir?: string | null;
+  /** Requests per minute to the sign-in route from one address. */
+  loginRateLimit?: number;
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds the Fastify app with every route registered; call `listen` or `inject` on it. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const services: AppServices = { db: store.db, clock: options.clock ?? (() => new Date()) };
+  const app = Fastify({
+    logger: options.logger === false ? false : (loggerOptions() as FastifyServerOptions['logger']),
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.WENBAO_TRUST_PROXY === 'true',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorate('services', services);
+  app.decorateRequest('sessionUser', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie, { secret: await sharedSecret(store.db, 'cookie') });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'wenbao_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/' },
+    getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[sessionCookie];
+    if (token) request.sessionUser = await resolveSession(services.db, token, services.clock());
+  });
+  // Every state-changing API request carries the CSRF token, sign-in included (login CSRF).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (safeMethods.has(request.method) || !request.url.startsWith('/api/')) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Wenbao (稳保) API',
+        version: '0.1.0',
+        description:
+          'Every state-changing request needs the `x-csrf-token` header from GET /api/session; errors are `{ error: { code, message, field? } }`.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(store.db);
+      return { status: 'ready', engine: store.engine };
+    } catch {
+      return reply.code(503).send({ error: { code: 'unavailable', message: 'database unavailable' } });
+    }
+  });
+
+  await app.register(accessRoutes);
+  await app.register(orgRoutes);
+  await app.register(auditRoutes);
+
+  await serveWebApp(app, options.webDir === undefined ? resolve('web/dist') : options.webDir);
+  return app;
+}
+
+/** Serves the built single-page app, answering unknown non-API paths with its index page. */
+async function serveWebApp(app: FastifyInstance, webDir: string | null): Promise<void> {
+  const hasWebApp = webDir !== null && existsSync(resolve(webDir, 'index.html'));
+  if (hasWebApp) await app.register(fastifyStatic, { root: resolve(webDir), wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}

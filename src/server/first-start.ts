@@ -1,0 +1,88 @@
+/**
+ * Readies a database for serving: applies migrations and, on first start, loads the seed areas (the
+ * regions of the seed programmes down to villages), the units those programmes name, and the first
+ * administrator. Every step is idempotent, so it runs on every start.
+ */
+import { readFileSync } from 'node:fs';
+import { ensureAdministrator } from '../access/index.ts';
+import { systemActor } from '../kernel/actor.ts';
+import { createUnit, findUnitsByName, importRegions, type CreateUnitInput } from '../org/index.ts';
+import type { AuditActor, WriteContext } from '../store/audit.ts';
+import type { Store } from '../store/database.ts';
+import { migrate } from '../store/migrate.ts';
+
+const packsDir = new URL('../../packs/foundation/', import.meta.url);
+
+interface AreasPack {
+  areas: { code: string; name: string }[];
+  provinces: { code: string; name: string }[];
+}
+
+interface UnitsPack {
+  units: { region: string; name: string; kind: CreateUnitInput['kind']; aliases: string[] }[];
+}
+
+function readPack<T>(file: string): T {
+  return JSON.parse(readFileSync(new URL(file, packsDir), 'utf8')) as T;
+}
+
+/** The actor first-start work is attributed to in the audit trail. */
+export const firstStartActor: AuditActor = { id: null, name: 'system:first-start' };
+
+/** What preparing the database did. */
+export interface PreparationReport {
+  migrationsApplied: string[];
+  regionsLoaded: number;
+  unitsCreated: number;
+  administratorCreated: boolean;
+  /** Printed once when the administrator's password was generated. */
+  generatedPassword: string | null;
+}
+
+/** Applies migrations and loads the seed data that is missing. */
+export async function prepareDatabase(
+  store: Store,
+  options: { adminPassword?: string | undefined; onProgress?: (message: string) => void } = {},
+): Promise<PreparationReport> {
+  const say = options.onProgress ?? (() => {});
+  const migrationsApplied = await migrate(store.db);
+  if (migrationsApplied.length) say(`migrations applied: ${migrationsApplied.join(', ')}`);
+  return store.db.transaction().execute(async (trx) => {
+    const context: WriteContext = { db: trx, actor: firstStartActor, now: new Date() };
+    const regionsLoaded = await loadSeedAreas(context, say);
+    const unitsCreated = await loadSeedUnits(context);
+    if (unitsCreated) say(`seed units created: ${unitsCreated}`);
+    const admin = await ensureAdministrator(context, options.adminPassword);
+    return {
+      migrationsApplied,
+      regionsLoaded,
+      unitsCreated,
+      administratorCreated: admin.created,
+      generatedPassword: admin.generatedPassword,
+    };
+  });
+}
+
+async function loadSeedAreas(context: WriteContext, say: (message: string) => void): Promise<number> {
+  const pack = readPack<AreasPack>('areas.json');
+  const loaded = await context.db.selectFrom('region').select('code').where('code', '=', pack.areas[0]?.code ?? '').executeTakeFirst();
+  if (loaded) return 0;
+  say('loading the seed areas (文山州, 临夏州, 大足区) down to villages…');
+  const areaSummary = await importRegions(context, pack.areas.map((area) => area.code), {
+    onProgress: ({ level, stored }) => say(`  ${level}: ${stored}`),
+  });
+  const provinceSummary = await importRegions(context, pack.provinces.map((province) => province.code), { maxLevel: 'county' });
+  const count = (summary: Record<string, number>) => Object.values(summary).reduce((sum, value) => sum + value, 0);
+  return count(areaSummary) + count(provinceSummary);
+}
+
+async function loadSeedUnits(context: WriteContext): Promise<number> {
+  let created = 0;
+  for (const unit of readPack<UnitsPack>('units.json').units) {
+    const existing = await findUnitsByName(context.db, unit.name, unit.region);
+    if (existing.some((found) => found.region_code === unit.region)) continue;
+    await createUnit(context, systemActor, { name: unit.name, regionCode: unit.region, kind: unit.kind, aliases: unit.aliases, contacts: [] });
+    created += 1;
+  }
+  return created;
+}

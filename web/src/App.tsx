@@ -1,0 +1,44 @@
+/** The route map and the providers that follow the interface language (antd locale, message and modal context). */
+import { lazy, Suspense } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { Navigate, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AppShell } from './components/AppShell.tsx';
+import { RequireSession } from './components/RequireSession.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { PublicLanding } from './pages/public/PublicLanding.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+
+const RegionsUnitsPage = lazy(() => import('./pages/org/RegionsUnitsPage.tsx'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+
+/** Everything below the router. */
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+      <AntApp>
+        <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+          <Routes>
+            <Route path="/public" element={<PublicLanding />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<RequireSession />}>
+              <Route element={<AppShell />}>
+                <Route index element={<HomePage />} />
+                <Route path="org" element={<RegionsUnitsPage />} />
+                <Route path="users" element={<UsersPage />} />
+                <Route path="audit" element={<AuditPage />} />
+                <Route path="home" element={<Navigate to="/" replace />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Route>
+          </Routes>
+        </Suspense>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

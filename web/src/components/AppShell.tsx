@@ -1,0 +1,125 @@
+/** The staff layout: side menu with the product's modules, header with user, language, password and sign-out. */
+import { useState } from 'react';
+import { Layout, Menu, Tooltip, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  DatabaseOutlined,
+  FileSearchOutlined,
+  GiftOutlined,
+  HomeOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../session/SessionContext.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The product modules still to be built, shown disabled so the navigation is ready for them. */
+const upcomingModules = [
+  { key: 'plans', icon: <ScheduleOutlined /> },
+  { key: 'monitor', icon: <AlertOutlined /> },
+  { key: 'policies', icon: <BookOutlined /> },
+  { key: 'registries', icon: <DatabaseOutlined /> },
+  { key: 'jobs', icon: <SolutionOutlined /> },
+  { key: 'vouchers', icon: <GiftOutlined /> },
+  { key: 'products', icon: <ShopOutlined /> },
+] as const;
+
+/** The frame around every staff page. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const abilities = user?.abilities;
+  const section = location.pathname.split('/')[1] || 'home';
+
+  function link(key: string, to: string) {
+    return (
+      <Link to={to} data-testid={`nav-${key}`}>
+        {t(`nav.${key}`)}
+      </Link>
+    );
+  }
+
+  const items: MenuItem[] = [
+    { key: 'home', icon: <HomeOutlined />, label: link('home', '/') },
+    { key: 'org', icon: <ApartmentOutlined />, label: link('org', '/org') },
+    ...(abilities?.manageUsers ? [{ key: 'users', icon: <TeamOutlined />, label: link('users', '/users') }] : []),
+    ...(abilities?.readAudit ? [{ key: 'audit', icon: <FileSearchOutlined />, label: link('audit', '/audit') }] : []),
+    {
+      type: 'group',
+      key: 'upcoming',
+      label: t('nav.upcomingGroup'),
+      children: upcomingModules.map(({ key, icon }) => ({
+        key,
+        icon,
+        disabled: true,
+        label: (
+          <Tooltip title={t('nav.comingSoon')} placement="right">
+            <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>
+          </Tooltip>
+        ),
+      })),
+    },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        theme="light"
+        width={208}
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
+        <div style={{ height: 56, display: 'flex', alignItems: 'center', paddingLeft: 24 }}>
+          <AuditOutlined style={{ fontSize: 20, marginRight: 8, color: '#1677ff' }} />
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            {t('app.name')}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[section]}
+          items={items}
+          data-testid="nav-menu"
+          onClick={() => {
+            if (window.innerWidth < 992) setCollapsed(true);
+          }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            gap: 16,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <LanguageSwitch />
+          <UserMenu />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,77 @@
+/** A page of units for the chosen region and search text (`GET /api/units`), paged on the server. */
+import { useEffect, useState } from 'react';
+import { Alert, Button, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, errorMessage } from '../../api.ts';
+import type { Page, UnitSummary } from '../../types.ts';
+
+interface Props {
+  regionCode: string | undefined;
+  query: string;
+  /** Changes to make the table load again (after a create or an edit). */
+  reloadKey: number;
+  onOpen: (unitId: string) => void;
+}
+
+const pageSize = 20;
+
+/** The units table. */
+export function UnitsTable({ regionCode, query, reloadKey, onOpen }: Props) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<UnitSummary>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => setPage(1), [regionCode, query]);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    api
+      .get<Page<UnitSummary>>('/api/units', { region: regionCode, q: query, limit: pageSize, offset: (page - 1) * pageSize })
+      .then((result) => {
+        if (!live) return;
+        setData(result);
+        setError(null);
+      })
+      .catch((failure: unknown) => live && setError(errorMessage(failure)))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [regionCode, query, page, reloadKey]);
+
+  return (
+    <>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      <Table<UnitSummary>
+        data-testid="units-table"
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={data.items}
+        scroll={{ x: 'max-content' }}
+        pagination={{ current: page, pageSize, total: data.total, showSizeChanger: false, onChange: setPage }}
+        columns={[
+          {
+            title: t('org.unitName'),
+            dataIndex: 'name',
+            render: (name: string, unit) => (
+              <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(unit.id)} data-testid="unit-open">
+                {name}
+              </Button>
+            ),
+          },
+          { title: t('org.kind'), dataIndex: 'kind', render: (kind: string) => t(`unitKinds.${kind}`) },
+          { title: t('org.region'), dataIndex: 'regionName' },
+          {
+            title: t('org.aliases'),
+            dataIndex: 'aliases',
+            render: (aliases: string[]) => aliases.map((alias) => <Tag key={alias}>{alias}</Tag>),
+          },
+        ]}
+      />
+    </>
+  );
+}
