@@ -64,7 +64,7 @@ export async function accessRoutes(instance: FastifyInstance): Promise<void> {
   app.post(
     '/api/session/login',
     {
-      config: { rateLimit: { max: Number(process.env.WENBAO_LOGIN_RATE_LIMIT ?? 10), timeWindow: '1 minute' } },
+      config: { rateLimit: { max: app.services.loginRateLimit, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Sign in; sets the session cookie', body: loginInput, response: { 200: sessionView, ...commonErrors } },
     },
     async (request, reply) => {

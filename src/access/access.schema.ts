@@ -1,10 +1,11 @@
 /** The shapes of accounts, grants and the session on the wire. */
 import { z } from 'zod';
 import { roles } from '../kernel/actor.ts';
+import { bilingual } from '../kernel/errors.ts';
 
 export const role = z.enum(roles);
 export const locale = z.enum(['zh-CN', 'en']);
-export const username = z.string().trim().regex(/^[A-Za-z0-9._@-]{3,64}$/, 'use 3 to 64 letters, digits or . _ @ -');
+export const username = z.string().trim().regex(/^[A-Za-z0-9._@-]{3,64}$/, bilingual('应为 3 到 64 个字母、数字或 . _ @ -', 'use 3 to 64 letters, digits or . _ @ -'));
 export const displayName = z.string().trim().min(1).max(50);
 const password = z.string().min(1).max(128);
 

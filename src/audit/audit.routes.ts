@@ -1,11 +1,12 @@
 /** HTTP route for reading the audit trail. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { bilingual } from '../kernel/errors.ts';
 import { isIsoDate } from '../kernel/periods.ts';
 import { commonErrors, pageOf, pagingQuery, requireUser, typed } from '../http/route-kit.ts';
 import { listAuditEntries } from './audit.service.ts';
 
-const isoDate = z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' });
+const isoDate = z.string().refine(isIsoDate, { message: bilingual('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD') });
 
 const auditEntry = z.object({
   id: z.number().int(),

@@ -25,6 +25,8 @@ export interface AppServices {
   db: Kysely<Database>;
   /** The current time; tests inject a fixed or moving clock. */
   clock: () => Date;
+  /** Sign-in attempts allowed per minute from one address. */
+  loginRateLimit: number;
 }
 
 declare module 'fastify' {

@@ -82,3 +82,20 @@ export function unauthenticated(): AppError {
 export function conflict(field: string | undefined, text: LocalizedText): AppError {
   return new AppError('conflict', text, field);
 }
+
+const bilingualSeparator = ' ¦ ';
+
+/**
+ * A message for a schema refinement in both languages. Zod carries one string per issue, so the two are
+ * joined and the error handler picks the requested one with `pickLanguage`.
+ */
+export function bilingual(zh: string, en: string): string {
+  return `${zh}${bilingualSeparator}${en}`;
+}
+
+/** The part of a `bilingual` message in the given language (the message itself when it is not bilingual). */
+export function pickLanguage(message: string, language: 'zh' | 'en'): string {
+  const [zh, en] = message.split(bilingualSeparator);
+  if (en === undefined) return message;
+  return language === 'zh' ? (zh ?? message) : en;
+}

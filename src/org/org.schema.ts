@@ -1,9 +1,10 @@
 /** The shapes regions and units take on the wire, validated with Zod on the way in and out. */
 import { z } from 'zod';
+import { bilingual } from '../kernel/errors.ts';
 import { isRegionCode } from '../kernel/region-code.ts';
 
 /** A GB/T 2260 code of 6, 9 or 12 digits. */
-export const regionCode = z.string().refine(isRegionCode, { message: 'must be a 6, 9 or 12 digit division code' });
+export const regionCode = z.string().refine(isRegionCode, { message: bilingual('应为 6、9 或 12 位行政区划代码', 'must be a 6, 9 or 12 digit division code') });
 
 export const region = z.object({
   code: z.string(),
@@ -24,7 +25,7 @@ const phonePattern = /^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
 export const contactInput = z.strictObject({
   name: z.string().trim().min(1).max(50),
   title: z.string().trim().max(50).nullish(),
-  phone: z.string().trim().regex(phonePattern, 'must be a mobile (11 digits) or landline (0XXX-XXXXXXX) number').nullish(),
+  phone: z.string().trim().regex(phonePattern, bilingual('应为 11 位手机号或带区号的固定电话（0XXX-XXXXXXX）', 'must be a mobile (11 digits) or landline (0XXX-XXXXXXX) number')).nullish(),
   email: z.email().max(100).nullish(),
 });
 

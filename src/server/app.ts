@@ -28,8 +28,8 @@ import { loggerOptions } from './logging.ts';
 export interface AppOptions {
   store: Store;
   clock?: () => Date;
-  /** Pino logging; false to stay silent (tests). */
-  logger?: boolean;
+  /** Pino logging to stdout, to a given stream (tests read it), or false for silence. */
+  logger?: boolean | { stream: NodeJS.WritableStream };
   /** The built web app to serve; defaults to web/dist when it exists. */
   webDir?: string | null;
   /** Requests per minute to the sign-in route from one address. */
@@ -41,9 +41,16 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Builds the Fastify app with every route registered; call `listen` or `inject` on it. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
-  const services: AppServices = { db: store.db, clock: options.clock ?? (() => new Date()) };
+  const services: AppServices = {
+    db: store.db,
+    clock: options.clock ?? (() => new Date()),
+    loginRateLimit: options.loginRateLimit ?? Number(process.env.WENBAO_LOGIN_RATE_LIMIT ?? 10),
+  };
   const app = Fastify({
-    logger: options.logger === false ? false : (loggerOptions() as FastifyServerOptions['logger']),
+    logger:
+      options.logger === false
+        ? false
+        : ({ ...loggerOptions(), ...(typeof options.logger === 'object' && { stream: options.logger.stream }) } as FastifyServerOptions['logger']),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.WENBAO_TRUST_PROXY === 'true',

@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type LocalizedText } from '../kernel/errors.ts';
+import { AppError, pickLanguage, type LocalizedText } from '../kernel/errors.ts';
 
 /** The language a request asked for: the user's choice, else Accept-Language, else Chinese. */
 export function requestLanguage(request: FastifyRequest): 'zh' | 'en' {
@@ -38,8 +38,8 @@ function describeValidation(entry: ValidationEntry): { field: string; text: Loca
   };
   // A custom message from a refinement (e.g. "must be a 6, 9 or 12 digit division code") is more precise.
   const custom = entry.keyword === 'custom' || entry.keyword === 'invalid_format' && entry.params?.format === 'regex';
-  const en = custom ? entry.message : render(englishMessages, entry.message);
-  const zh = custom ? entry.message : render(chineseMessages, entry.message);
+  const en = custom ? pickLanguage(entry.message, 'en') : render(englishMessages, entry.message);
+  const zh = custom ? pickLanguage(entry.message, 'zh') : render(chineseMessages, entry.message);
   const label = field || 'body';
   return { field: label, text: { zh: `字段 ${label}：${zh}`, en: `Field ${label}: ${en}` } };
 }

@@ -1,97 +1,23 @@
-/** The 新建单位 form: name, kind, region (prefilled from the tree), aliases and contacts (`POST /api/units`). */
-import { useState } from 'react';
-import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+/** The drawer around the create-unit form; the form is mounted afresh each time the drawer opens. */
+import { Drawer } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
-import { showFieldError } from '../../forms.ts';
-import { RegionSelect } from '../../components/RegionSelect.tsx';
-import { ContactFields } from './ContactFields.tsx';
-import { cleanContacts } from './contacts.ts';
-import { unitKinds } from '../../types.ts';
-import type { Contact, Region, UnitDetail, UnitKind } from '../../types.ts';
-
-interface Values {
-  name: string;
-  kind: UnitKind;
-  regionCode: string;
-  aliases?: string[];
-  contacts?: Contact[];
-}
+import { CreateUnitForm } from './CreateUnitForm.tsx';
+import type { Region, UnitDetail } from '../../types.ts';
 
 interface Props {
   open: boolean;
+  /** The region selected in the tree, which the form starts with. */
   region: Region | null;
   onClose: () => void;
   onCreated: (unit: UnitDetail) => void;
 }
 
-/** A drawer holding the create-unit form; it starts empty each time it opens. */
+/** The 新建单位 drawer. */
 export function CreateUnitDrawer({ open, region, onClose, onCreated }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(values: Values) {
-    setSaving(true);
-    setError(null);
-    try {
-      const unit = await api.post<UnitDetail>('/api/units', {
-        name: values.name.trim(),
-        kind: values.kind,
-        regionCode: values.regionCode,
-        aliases: (values.aliases ?? []).map((alias) => alias.trim()).filter(Boolean),
-        contacts: cleanContacts(values.contacts),
-      });
-      void message.success(t('org.created', { name: unit.name }));
-      onCreated(unit);
-    } catch (failure) {
-      if (!showFieldError(form, failure, ['name', 'kind', 'regionCode', 'aliases', 'contacts'])) setError(errorMessage(failure));
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <Drawer
-      open={open}
-      title={t('org.createUnit')}
-      size={Math.min(560, window.innerWidth)}
-      onClose={onClose}
-      destroyOnHidden
-      afterOpenChange={(visible) => visible || setError(null)}
-      footer={
-        <Space style={{ float: 'right' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="unit-form-submit">
-            {t('common.create')}
-          </Button>
-        </Space>
-      }
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="unit-form-error" />}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ regionCode: region?.code, aliases: [], contacts: [] }}>
-        <Form.Item name="name" label={t('org.unitName')} rules={[{ required: true, whitespace: true, message: t('org.nameRequired') }]}>
-          <Input maxLength={100} data-testid="unit-form-name" />
-        </Form.Item>
-        <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true, message: t('org.kindRequired') }]}>
-          <Select
-            data-testid="unit-form-kind"
-            placeholder={t('org.kindPlaceholder')}
-            options={unitKinds.map((kind) => ({ value: kind, label: t(`unitKinds.${kind}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('org.region')} rules={[{ required: true, message: t('org.regionRequired') }]}>
-          <RegionSelect initial={region} data-testid="unit-form-region" />
-        </Form.Item>
-        <Form.Item name="aliases" label={t('org.aliases')} extra={t('org.aliasesHint')}>
-          <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} suffixIcon={null} data-testid="unit-form-aliases" />
-        </Form.Item>
-        <Form.Item label={t('org.contacts')}>
-          <ContactFields />
-        </Form.Item>
-      </Form>
+    <Drawer open={open} title={t('org.createUnit')} size={Math.min(560, window.innerWidth)} onClose={onClose} destroyOnHidden>
+      {open && <CreateUnitForm region={region} onCancel={onClose} onCreated={onCreated} />}
     </Drawer>
   );
 }

@@ -1,0 +1,129 @@
+/**
+ * Builders for integration tests: a prepared database with two prefectures down to townships, accounts
+ * with roles on units, and an HTTP client that keeps cookies and sends the CSRF token like the web app.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createUser, ensureAdministrator } from '../../src/access/index.ts';
+import { systemActor, type Role } from '../../src/kernel/actor.ts';
+import { createUnit, importRegions } from '../../src/org/index.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { WriteContext } from '../../src/store/audit.ts';
+import type { Engine, Store } from '../../src/store/database.ts';
+import { migrate } from '../../src/store/migrate.ts';
+import { openTestStore } from './engines.ts';
+
+export const adminPassword = 'Admin-pass-2020';
+export const userPassword = 'User-pass-2020';
+
+/** Region codes used throughout the tests. */
+export const regions = {
+  linxia: '622900',
+  linxiaCounty: '622921',
+  hezheng: '622925',
+  wenshan: '532600',
+} as const;
+
+/** A write context for setting up data as the system. */
+export function systemContext(store: Store, now = new Date()): WriteContext {
+  return { db: store.db, actor: { id: null, name: 'test:setup' }, now };
+}
+
+/** A migrated database with 临夏州 and 文山州 down to townships, and the admin account. */
+export async function preparedStore(engine: Engine): Promise<Store> {
+  const store = await openTestStore(engine);
+  await migrate(store.db);
+  const context = systemContext(store);
+  await importRegions(context, [regions.linxia, regions.wenshan], { maxLevel: 'township' });
+  await ensureAdministrator(context, adminPassword);
+  return store;
+}
+
+/** Creates a unit as the system; returns its id. */
+export async function buildUnit(store: Store, regionCode: string, name: string, kind: 'department' | 'government' = 'department'): Promise<string> {
+  return createUnit(systemContext(store), systemActor, { name, regionCode, kind, aliases: [], contacts: [] });
+}
+
+/** Creates an account with one role on a unit; returns its id. */
+export async function buildUser(store: Store, username: string, role: Role, unitId: string): Promise<string> {
+  const created = await createUser(systemContext(store), systemActor, {
+    username,
+    displayName: username,
+    password: userPassword,
+    grants: [{ role, unitId }],
+  });
+  return created.id;
+}
+
+/** An HTTP client over `app.inject` that keeps cookies and sends the CSRF token on writes. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  private csrfToken: string | null = null;
+  language: 'zh-CN' | 'en' = 'zh-CN';
+
+  constructor(readonly app: FastifyInstance) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.value === '';
+      if (expired) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+  }
+
+  /** Sends a request; writes carry the CSRF token unless `csrf: false`. */
+  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, options: { csrf?: boolean; rawBody?: string } = {}) {
+    const write = method !== 'GET';
+    if (write && options.csrf !== false && !this.csrfToken) await this.refreshSession();
+    const headers: Record<string, string> = { cookie: this.cookieHeader(), 'accept-language': this.language };
+    if (write && options.csrf !== false && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    if (body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(options.rawBody !== undefined ? { payload: options.rawBody } : body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** Reads /api/session and keeps its CSRF token. */
+  async refreshSession() {
+    const response = await this.request('GET', '/api/session');
+    this.csrfToken = response.json().csrfToken;
+    return response.json();
+  }
+
+  /** Signs in; throws when refused. */
+  async signIn(username: string, password: string): Promise<this> {
+    const response = await this.request('POST', '/api/session/login', { username, password });
+    if (response.statusCode !== 200) throw new Error(`sign-in of ${username} refused: ${response.body}`);
+    this.csrfToken = response.json().csrfToken;
+    return this;
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body ?? {});
+  }
+  patch(url: string, body: unknown) {
+    return this.request('PATCH', url, body);
+  }
+  put(url: string, body: unknown) {
+    return this.request('PUT', url, body);
+  }
+  delete(url: string) {
+    return this.request('DELETE', url);
+  }
+}
+
+/** The app over a prepared store, silent, with an optional clock. */
+export async function buildTestApp(store: Store, options: { clock?: () => Date; loginRateLimit?: number } = {}) {
+  return buildApp({ store, logger: false, webDir: null, ...options });
+}

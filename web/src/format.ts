@@ -1,0 +1,19 @@
+/** Display helpers: dates and times on the Asia/Shanghai calendar, in the interface language. */
+import { currentLocale } from './i18n/index.ts';
+
+/** `2020-06-30 14:05` style, Beijing time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(currentLocale(), {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(date);
+}
