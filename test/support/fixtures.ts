@@ -127,3 +127,8 @@ export class TestClient {
 export async function buildTestApp(store: Store, options: { clock?: () => Date; loginRateLimit?: number } = {}) {
   return buildApp({ store, logger: false, webDir: null, ...options });
 }
+
+/** A client signed in as `username` (with the builders' password unless another is given). */
+export async function signedIn(app: FastifyInstance, username: string, password: string = userPassword): Promise<TestClient> {
+  return new TestClient(app).signIn(username, password);
+}

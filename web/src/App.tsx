@@ -1,10 +1,9 @@
 /** The route map and the providers that follow the interface language (antd locale, message and modal context). */
 import { lazy, Suspense } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
 import { Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { antdLocale } from './i18n/antdLocales.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { RequireSession } from './components/RequireSession.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -20,7 +19,7 @@ const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+    <ConfigProvider locale={antdLocale(i18n.language === 'en' ? 'en' : 'zh-CN')}>
       <AntApp>
         <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
           <Routes>

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../src/access/index.ts';
+import { prepareDatabase, type PreparationReport } from '../src/server/first-start.ts';
+import type { Store } from '../src/store/database.ts';
+import { engines, openTestStore } from './support/engines.ts';
+
+describe.each(engines)('first start on %s', (engine) => {
+  let store: Store;
+  let first: PreparationReport;
+
+  beforeAll(async () => {
+    store = await openTestStore(engine);
+    first = await prepareDatabase(store);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  async function countUnder(prefix: string, level: number): Promise<number> {
+    const row = await store.db
+      .selectFrom('region')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('code', 'like', `${prefix}%`)
+      .where('level', '=', level)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  it('loads the three seed areas down to villages', async () => {
+    expect(await countUnder('5326', 3)).toBe(8); // 文山州: 文山市 and 7 counties
+    expect(await countUnder('6229', 3)).toBe(8); // 临夏州: 临夏市 and 7 counties
+    expect(await countUnder('500111', 4)).toBeGreaterThan(20); // 大足区's towns and streets
+    for (const prefix of ['5326', '6229', '500111']) expect(await countUnder(prefix, 5)).toBeGreaterThan(100);
+    expect(first.regionsLoaded).toBeGreaterThan(2500);
+  });
+
+  it('loads 云南省 down to counties for the province-wide programme', async () => {
+    expect(await countUnder('53', 2)).toBeGreaterThanOrEqual(16);
+    expect(await countUnder('53', 3)).toBeGreaterThan(120);
+    expect(await countUnder('5301', 4)).toBe(0); // other prefectures stop at counties
+  });
+
+  it('creates the units the seed programmes name, with their document aliases', async () => {
+    expect(first.unitsCreated).toBeGreaterThanOrEqual(20);
+    const alias = await store.db
+      .selectFrom('unit_alias')
+      .innerJoin('unit', 'unit.id', 'unit_alias.unit_id')
+      .select(['unit.name', 'unit.region_code'])
+      .where('unit_alias.alias', '=', '区人力社保局')
+      .executeTakeFirstOrThrow();
+    expect(alias).toEqual({ name: '大足区人力资源和社会保障局', region_code: '500111' });
+  });
+
+  it('creates the administrator with a generated password that signs in', async () => {
+    expect(first.administratorCreated).toBe(true);
+    expect(first.generatedPassword).toMatch(/^\S{16}$/);
+    const admin = await store.db.selectFrom('app_user').select(['password_hash', 'must_change_password']).where('username', '=', 'admin').executeTakeFirstOrThrow();
+    expect(admin.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(admin.password_hash, first.generatedPassword ?? '')).toBe(true);
+    expect(admin.must_change_password).toBe(true);
+  });
+
+  it('does nothing more on the next start', async () => {
+    const again = await prepareDatabase(store);
+    expect(again).toEqual({ migrationsApplied: [], regionsLoaded: 0, unitsCreated: 0, administratorCreated: false, generatedPassword: null });
+  });
+});
