@@ -119,9 +119,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 /** Serves the built single-page app, answering unknown non-API paths with its index page. */
 async function serveWebApp(app: FastifyInstance, webDir: string | null): Promise<void> {
   const hasWebApp = webDir !== null && existsSync(resolve(webDir, 'index.html'));
-  if (hasWebApp) await app.register(fastifyStatic, { root: resolve(webDir), wildcard: false });
+  // wildcard: files built after start-up (a rebuild while serving) are found too.
+  if (hasWebApp) await app.register(fastifyStatic, { root: resolve(webDir), wildcard: true });
   app.setNotFoundHandler((request, reply) => {
-    if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (hasWebApp && isPage && (request.method === 'GET' || request.method === 'HEAD')) return reply.sendFile('index.html');
     return reply.code(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
   });
 }

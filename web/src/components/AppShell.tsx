@@ -40,7 +40,9 @@ export function AppShell() {
   const { t } = useTranslation();
   const { user } = useSession();
   const location = useLocation();
-  const [collapsed, setCollapsed] = useState(false);
+  // Below antd's `lg` breakpoint the menu starts closed and opens over the page instead of squeezing it.
+  const [narrow, setNarrow] = useState(() => window.innerWidth < 992);
+  const [collapsed, setCollapsed] = useState(narrow);
   const abilities = user?.abilities;
   const section = location.pathname.split('/')[1] || 'home';
 
@@ -81,9 +83,13 @@ export function AppShell() {
         collapsedWidth={0}
         collapsed={collapsed}
         onCollapse={setCollapsed}
+        onBreakpoint={setNarrow}
         theme="light"
         width={208}
-        style={{ borderRight: '1px solid #f0f0f0' }}
+        style={{
+          borderRight: '1px solid #f0f0f0',
+          ...(narrow ? { position: 'fixed', top: 0, left: 0, height: '100vh', zIndex: 20, overflow: 'visible' } : {}),
+        }}
       >
         <div style={{ height: 56, display: 'flex', alignItems: 'center', paddingLeft: 24 }}>
           <AuditOutlined style={{ fontSize: 20, marginRight: 8, color: '#1677ff' }} />
@@ -96,9 +102,7 @@ export function AppShell() {
           selectedKeys={[section]}
           items={items}
           data-testid="nav-menu"
-          onClick={() => {
-            if (window.innerWidth < 992) setCollapsed(true);
-          }}
+          onClick={() => narrow && setCollapsed(true)}
         />
       </Layout.Sider>
       <Layout>

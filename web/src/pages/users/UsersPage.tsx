@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag } from '
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api.ts';
+import { useSession } from '../../session/SessionContext.tsx';
 import { formatDateTime } from '../../format.ts';
 import { SecretNotice } from '../../components/SecretNotice.tsx';
 import { CreateUserModal } from './CreateUserModal.tsx';
@@ -17,6 +18,7 @@ const pageSize = 20;
 export default function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { user: me } = useSession();
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page<User>>({ items: [], total: 0 });
@@ -71,7 +73,13 @@ export default function UsersPage() {
       title={t('nav.users')}
       size="small"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          disabled={!me?.abilities.manageUsers}
+          onClick={() => setCreating(true)}
+          data-testid="user-create"
+        >
           {t('users.create')}
         </Button>
       }
