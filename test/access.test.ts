@@ -75,9 +75,12 @@ describe.each(engines)('access on %s', (engine) => {
       const clockedApp = await buildTestApp(store, { clock: () => now, loginRateLimit: 1000 });
       try {
         await buildUser(store, 'lock.me', 'coordinator', unitId);
-        for (let attempt = 1; attempt <= 5; attempt += 1) {
+        for (let attempt = 1; attempt <= 4; attempt += 1) {
           expect((await attemptSignIn(clockedApp, 'lock.me', `Wrong-pass-${attempt}0`)).statusCode).toBe(401);
         }
+        const fifth = await attemptSignIn(clockedApp, 'lock.me', 'Wrong-pass-50');
+        expect(fifth.statusCode).toBe(429);
+        expect(fifth.json().error.message).toMatch(/已锁定/);
         const locked = await attemptSignIn(clockedApp, 'lock.me', 'Wrong-pass-60');
         expect(locked.statusCode).toBe(429);
         expect(locked.json().error.code).toBe('locked');

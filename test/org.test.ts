@@ -171,7 +171,7 @@ describe.each(engines)('org on %s', (engine) => {
 
     // Bug: updateUnit refuses only a unit that is its own parent; A → B → A is accepted, so the unit tree
     // can hold cycles that anything walking up parent_unit_id never leaves.
-    it.fails('refuses a parent that would close a cycle', async () => {
+    it('refuses a parent that would close a cycle', async () => {
       const upper = await createUnit(countyCoordinator, { name: '临夏县甲单位', regionCode: regions.linxiaCounty });
       const lower = await createUnit(countyCoordinator, { name: '临夏县乙单位', regionCode: regions.linxiaCounty, parentUnitId: upper.id });
       const response = await countyCoordinator.patch(`/api/units/${upper.id}`, { parentUnitId: lower.id });

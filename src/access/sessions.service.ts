@@ -64,16 +64,15 @@ export async function signIn(
       .set({ failed_logins: locks ? 0 : failures, locked_until: locks ? new Date(now.getTime() + lockoutMinutes * 60_000) : null })
       .where('id', '=', user.id)
       .execute();
-    if (locks) {
-      await recordAudit({ ...context, actor: { id: user.id, name: user.username } }, {
-        action: 'access.user.lock',
-        entityType: 'user',
-        entityId: user.id,
-        regionCode: null,
-        after: { lockedForMinutes: lockoutMinutes },
-      });
-    }
-    return { refusal: badCredentials() };
+    if (!locks) return { refusal: badCredentials() };
+    await recordAudit({ ...context, actor: { id: user.id, name: user.username } }, {
+      action: 'access.user.lock',
+      entityType: 'user',
+      entityId: user.id,
+      regionCode: null,
+      after: { lockedForMinutes: lockoutMinutes },
+    });
+    return { refusal: accountLocked(new Date(now.getTime() + lockoutMinutes * 60_000), now) };
   }
   await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
   const token = randomBytes(32).toString('base64url');

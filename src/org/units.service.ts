@@ -159,6 +159,36 @@ function duplicateName(name: string) {
   return conflict('name', { zh: `本地区已有名为“${name}”的单位。`, en: `A unit named "${name}" already exists in this region.` });
 }
 
+/** Refuses a unit name that another unit of the region already goes by as an alias. */
+async function assertNameNotAnAlias(db: Kysely<Database>, regionCode: string, name: string, ownUnitId?: string): Promise<void> {
+  let query = db.selectFrom('unit_alias').select('id').where('region_code', '=', regionCode).where('alias', '=', name);
+  if (ownUnitId) query = query.where('unit_id', '<>', ownUnitId);
+  if (await query.executeTakeFirst()) {
+    throw conflict('name', {
+      zh: `本地区已有其他单位以“${name}”为简称，请换一个名称或先移除那个简称。`,
+      en: `Another unit in this region goes by "${name}"; choose another name or remove that alias first.`,
+    });
+  }
+}
+
+/** Refuses a parent that is the unit itself or one of the units below it. */
+async function assertNoCycle(db: Kysely<Database>, unitId: string, parentUnitId: string | null | undefined): Promise<void> {
+  if (!parentUnitId) return;
+  const chain = await sql<{ id: string }>`
+    with recursive ancestors(id, parent_unit_id, depth) as (
+      select id, parent_unit_id, 0 from unit where id = ${parentUnitId}
+      union all
+      select u.id, u.parent_unit_id, a.depth + 1 from unit u join ancestors a on u.id = a.parent_unit_id where a.depth < 100
+    )
+    select id from ancestors where id = ${unitId} limit 1`.execute(db);
+  if (chain.rows.length > 0) {
+    throw unprocessable('parentUnitId', {
+      zh: '上级单位不能是本单位或其下级单位。',
+      en: 'The parent unit cannot be the unit itself or one of the units below it.',
+    });
+  }
+}
+
 function duplicateAlias(field: string, alias: string) {
   return conflict(field, {
     zh: `本地区已有单位使用名称或简称“${alias}”。`,
@@ -207,6 +237,7 @@ export async function createUnit(context: WriteContext, actor: Actor, input: Cre
     .where('name', '=', input.name)
     .executeTakeFirst();
   if (taken) throw duplicateName(input.name);
+  await assertNameNotAnAlias(context.db, input.regionCode, input.name);
   const aliases = [...new Set(input.aliases)].filter((alias) => alias !== input.name);
   for (const [index, alias] of aliases.entries()) await assertAliasFree(context.db, input.regionCode, alias, `aliases.${index}`);
   const { id } = await context.db
@@ -267,10 +298,8 @@ async function auditUnitChange(context: WriteContext, action: string, before: No
 /** Renames a unit or changes its kind or parent. */
 export async function updateUnit(context: WriteContext, actor: Actor, id: string, input: UpdateUnitInput): Promise<void> {
   const before = await loadManagedUnit(context.db, actor, id);
-  if (input.parentUnitId === id) {
-    throw unprocessable('parentUnitId', { zh: '单位不能是自己的上级单位。', en: 'A unit cannot be its own parent.' });
-  }
   await assertParentUnit(context.db, actor, input.parentUnitId);
+  await assertNoCycle(context.db, id, input.parentUnitId);
   if (input.name && input.name !== before.unit.name) {
     const taken = await context.db
       .selectFrom('unit')
@@ -279,6 +308,7 @@ export async function updateUnit(context: WriteContext, actor: Actor, id: string
       .where('name', '=', input.name)
       .executeTakeFirst();
     if (taken) throw duplicateName(input.name);
+    await assertNameNotAnAlias(context.db, before.unit.region_code, input.name, id);
   }
   await context.db
     .updateTable('unit')

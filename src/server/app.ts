@@ -21,7 +21,8 @@ import { orgRoutes } from '../org/index.ts';
 import type { AppServices } from '../http/route-kit.ts';
 import { sharedSecret } from '../store/secrets.ts';
 import type { Store } from '../store/database.ts';
-import { handleError } from './errors.ts';
+import { handleError, requestLanguage } from './errors.ts';
+import { refuseNulCharacters } from './input-guard.ts';
 import { loggerOptions } from './logging.ts';
 
 /** How to build the app. */
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
   app.decorate('services', services);
   app.decorateRequest('sessionUser', null);
+  app.addHook('preValidation', refuseNulCharacters);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -125,6 +127,7 @@ async function serveWebApp(app: FastifyInstance, webDir: string | null): Promise
     const path = request.url.split('?')[0] ?? '';
     const isPage = !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
     if (hasWebApp && isPage && (request.method === 'GET' || request.method === 'HEAD')) return reply.sendFile('index.html');
-    return reply.code(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    const message = { zh: `没有这个接口或页面：${request.method} ${path}`, en: `No such route: ${request.method} ${path}` };
+    return reply.code(404).send({ error: { code: 'not_found', message: message[requestLanguage(request)] } });
   });
 }

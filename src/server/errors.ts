@@ -75,9 +75,21 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       en: `The request is malformed: ${error.message}`,
     });
   }
-  request.log.error({ err: error }, 'unexpected error');
+  request.log.error({ err: loggableError(error) }, 'unexpected error');
   return send(reply, request, 500, 'internal', {
     zh: `服务器内部错误，请稍后再试（请求编号 ${request.id}）。`,
     en: `Internal server error; please try again later (request id ${request.id}).`,
   });
+}
+
+/**
+ * What of an unexpected error may be logged. Database errors carry the statement's parameters (PGlite)
+ * or the offending values in their message and detail, which can be resident IDs or phone numbers: for
+ * them only the SQLSTATE, constraint and stack are kept.
+ */
+export function loggableError(error: Error & { code?: unknown; constraint?: unknown }) {
+  const isDatabaseError = typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code);
+  return isDatabaseError
+    ? { type: error.name, sqlState: error.code, constraint: error.constraint, stack: error.stack?.split('\n').slice(1).join('\n') }
+    : { type: error.name, message: error.message, code: error.code, stack: error.stack };
 }
