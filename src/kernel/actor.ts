@@ -51,7 +51,7 @@ export function inJurisdiction(actor: Actor, regionCode: string): boolean {
  */
 export function jurisdictionPrefixes(actor: Actor, wanted: readonly Role[] = roles): string[] {
   const prefixes = actor.grants.filter((grant) => wanted.includes(grant.role)).map((grant) => regionPrefix(grant.regionCode));
-  const unique = [...new Set(prefixes)].sort((a, b) => a.length - b.length);
+  const unique = [...new Set(prefixes)].sort((a, b) => a.length - b.length || a.localeCompare(b));
   return unique.filter((prefix, index) => !unique.slice(0, index).some((outer) => prefix.startsWith(outer)));
 }
 
