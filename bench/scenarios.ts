@@ -26,7 +26,8 @@ export const sizes = {
   logins: 20,
 } as const;
 
-const adminPassword = 'Admin-pass-2020';
+/** The administrator's password on benchmark databases. */
+export const adminPassword = 'Admin-pass-2020';
 
 /** A request scenario's latency and how many rows the caller could see (the listing's `total`). */
 export interface RequestFigure extends LatencySummary {
@@ -127,7 +128,8 @@ async function backupAndRestore(db: Kysely<Database>): Promise<Pick<EngineResult
   }
 }
 
-async function loadData(db: Kysely<Database>): Promise<EngineResult['data']> {
+/** Inserts the generated units, audit rows and scoped accounts, then ANALYZE; returns the sizes. */
+export async function loadData(db: Kysely<Database>): Promise<EngineResult['data']> {
   const inserted = await timeOnce(async () => {
     const units = await insertUnits(db, sizes.units);
     const audit = await insertAuditEntries(db, sizes.auditEntries);

@@ -1,18 +1,22 @@
 /** HTTP routes for the session (sign in and out, own password and language) and for managing accounts. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { commonErrors, inTransaction, pageOf, pagingQuery, requireUser, typed } from '../http/route-kit.ts';
-import { shellAbilities } from './access.policy.ts';
 import {
   changePasswordInput,
+  createdUser,
   createUserInput,
   grantInput,
+  listUsersQuery,
   loginInput,
+  passwordReset,
   preferencesInput,
   sessionView,
   updateUserInput,
   userView,
-} from './access.schema.ts';
+} from '../contracts/access.contract.ts';
+import { pageOf } from '../contracts/common.contract.ts';
+import { commonErrors, inTransaction, requireUser, typed } from '../http/route-kit.ts';
+import { shellAbilities } from './access.policy.ts';
 import { resolveSession, signIn, signOut } from './sessions.service.ts';
 import { addGrant, createUser, getUser, grantsOf, listUsers, removeGrant, resetPassword, updateUser, changeOwnPassword, setOwnLocale } from './users.service.ts';
 
@@ -112,7 +116,7 @@ export async function accessRoutes(instance: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Accounts you administer',
-        querystring: z.strictObject({ q: z.string().trim().max(64).optional(), ...pagingQuery }),
+        querystring: listUsersQuery,
         response: { 200: pageOf(userView), ...commonErrors },
       },
     },
@@ -129,7 +133,7 @@ export async function accessRoutes(instance: FastifyInstance): Promise<void> {
         tags,
         summary: 'Create an account; without a password one is generated and shown once',
         body: createUserInput,
-        response: { 201: z.object({ user: userView, initialPassword: z.string().optional() }), ...commonErrors },
+        response: { 201: createdUser, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -185,7 +189,7 @@ export async function accessRoutes(instance: FastifyInstance): Promise<void> {
         tags,
         summary: 'Reset a password to a generated one, shown once and changed at next sign-in',
         params: idParams,
-        response: { 200: z.object({ temporaryPassword: z.string() }), ...commonErrors },
+        response: { 200: passwordReset, ...commonErrors },
       },
     },
     async (request) => {

@@ -1,12 +1,12 @@
 /** Accounts: creating users, granting roles on units, disabling, resetting and changing passwords. */
 import type { Kysely } from 'kysely';
+import type { CreateUserInput, GrantInput, Role, UpdateUserInput } from '../contracts/access.contract.ts';
 import type { Actor } from '../kernel/actor.ts';
 import { conflict, forbidden, invalidInput, notFound, unprocessable } from '../kernel/errors.ts';
 import { recordAudit, type WriteContext } from '../store/audit.ts';
 import { isUniqueViolation } from '../store/errors.ts';
 import type { Database } from '../store/tables.ts';
 import { administeredPrefixes, canGrantIn, canManageUser } from './access.policy.ts';
-import type { CreateUserInput, GrantInput, UpdateUserInput } from './access.schema.ts';
 import { assertPasswordStrength, generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 
 const userWord = { zh: '用户', en: 'User' };
@@ -34,7 +34,7 @@ export async function grantsOf(db: Kysely<Database>, userIds: string[]) {
   return rows.map((row) => ({
     userId: row.user_id,
     id: row.id,
-    role: row.role as GrantInput['role'],
+    role: row.role as Role,
     unitId: row.unit_id,
     unitName: row.unit_name,
     regionCode: row.region_code,
@@ -54,7 +54,7 @@ async function presentUsers(db: Kysely<Database>, rows: { id: string; username: 
     disabled: row.disabled,
     locked: Boolean(row.locked_until && row.locked_until > now),
     mustChangePassword: row.must_change_password,
-    createdAt: row.created_at,
+    createdAt: row.created_at.toISOString(),
     grants: grants.filter((grant) => grant.userId === row.id).map(({ userId: _userId, ...grant }) => grant),
   }));
 }

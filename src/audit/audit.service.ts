@@ -43,7 +43,7 @@ export async function listAuditEntries(db: Kysely<Database>, actor: Actor, filte
     total: Number(counted?.total ?? 0),
     items: rows.map((row) => ({
       id: row.id,
-      at: row.at,
+      at: row.at.toISOString(),
       actorName: row.actor_name,
       action: row.action,
       entityType: row.entity_type,

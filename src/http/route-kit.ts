@@ -5,16 +5,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { errorBody } from '../contracts/common.contract.ts';
+import type { Locale } from '../contracts/constants.ts';
 import { unauthenticated } from '../kernel/errors.ts';
 import type { Actor } from '../kernel/actor.ts';
 import type { WriteContext } from '../store/audit.ts';
 import type { Database } from '../store/tables.ts';
 
+/** The shared wire pieces, defined in the contracts; re-exported so routes find them beside `commonErrors`. */
+export { errorBody, pageOf, pagingQuery } from '../contracts/common.contract.ts';
+
 /** The signed-in user behind a request, as the server's session hook found them. */
 export interface SessionUser extends Actor {
   displayName: string;
-  locale: 'zh-CN' | 'en';
+  locale: Locale;
   mustChangePassword: boolean;
   /** The hash of the session token, so the session itself can be ended or rotated. */
   sessionKey: string;
@@ -64,17 +68,6 @@ export async function inTransaction<T>(request: FastifyRequest, work: (context: 
   );
 }
 
-/** The one error body every route answers with when it refuses. */
-export const errorBody = z
-  .object({
-    error: z.object({
-      code: z.string().describe('stable machine-readable code, e.g. invalid_input, not_found'),
-      message: z.string().describe('what went wrong and what to do, in the requested language'),
-      field: z.string().optional().describe('the input field or spreadsheet cell concerned, when there is one'),
-    }),
-  })
-  .describe('Error');
-
 /** Response schemas for the refusals most routes can give. */
 export const commonErrors = {
   400: errorBody,
@@ -85,14 +78,3 @@ export const commonErrors = {
   422: errorBody,
   429: errorBody,
 } as const;
-
-/** A page of results with the total count before paging. */
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int() });
-}
-
-/** Query parameters for paging, with bounds. */
-export const pagingQuery = {
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-};

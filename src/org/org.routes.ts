@@ -1,18 +1,21 @@
 /** HTTP routes for the region tree and units: validate → load → authorize → act → present. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { commonErrors, inTransaction, pageOf, pagingQuery, requireUser, typed } from '../http/route-kit.ts';
+import { pageOf } from '../contracts/common.contract.ts';
 import {
+  addAliasInput,
   createUnitInput,
-  contactInput,
-  region,
+  listRegionsQuery,
+  listUnitsQuery,
   regionCode,
   regionDetail,
+  regionList,
+  replaceContactsInput,
   unitDetail,
-  unitName,
   unitSummary,
   updateUnitInput,
-} from './org.schema.ts';
+} from '../contracts/org.contract.ts';
+import { commonErrors, inTransaction, requireUser, typed } from '../http/route-kit.ts';
 import { getRegion, listRegionChildren, searchRegions } from './regions.service.ts';
 import { addUnitAlias, createUnit, getUnit, listUnits, removeUnitAlias, replaceUnitContacts, updateUnit } from './units.service.ts';
 
@@ -28,8 +31,8 @@ export async function orgRoutes(instance: FastifyInstance): Promise<void> {
       schema: {
         tags: ['org'],
         summary: 'Children of a region (the provinces when no parent is given), or regions matching a name',
-        querystring: z.strictObject({ parent: regionCode.optional(), q: z.string().trim().min(1).max(50).optional() }),
-        response: { 200: z.object({ items: z.array(region) }), ...commonErrors },
+        querystring: listRegionsQuery,
+        response: { 200: regionList, ...commonErrors },
       },
     },
     async (request) => {
@@ -62,7 +65,7 @@ export async function orgRoutes(instance: FastifyInstance): Promise<void> {
       schema: {
         tags: ['org'],
         summary: 'Units the user may see, optionally inside a region and matching a name or alias',
-        querystring: z.strictObject({ region: regionCode.optional(), q: z.string().trim().max(100).optional(), ...pagingQuery }),
+        querystring: listUnitsQuery,
         response: { 200: pageOf(unitSummary), ...commonErrors },
       },
     },
@@ -116,7 +119,7 @@ export async function orgRoutes(instance: FastifyInstance): Promise<void> {
         tags: ['org'],
         summary: 'Add a name the unit goes by in documents',
         params: idParams,
-        body: z.strictObject({ alias: unitName }),
+        body: addAliasInput,
         response: { 200: unitDetail, ...commonErrors },
       },
     },
@@ -151,7 +154,7 @@ export async function orgRoutes(instance: FastifyInstance): Promise<void> {
         tags: ['org'],
         summary: 'Replace the unit’s liaison contacts (联络人)',
         params: idParams,
-        body: z.strictObject({ contacts: z.array(contactInput).max(20) }),
+        body: replaceContactsInput,
         response: { 200: unitDetail, ...commonErrors },
       },
     },

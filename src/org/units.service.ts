@@ -3,6 +3,8 @@
  * belongs to one region, keeps the other names documents use for it (aliases) and its liaison people.
  */
 import { sql, type Kysely } from 'kysely';
+import type { UnitKind } from '../contracts/constants.ts';
+import type { ContactInput, ParsedCreateUnitInput, UnitDetail, UnitSummary, UpdateUnitInput } from '../contracts/org.contract.ts';
 import type { Actor } from '../kernel/actor.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../kernel/errors.ts';
 import { maskPhone } from '../kernel/masking.ts';
@@ -11,11 +13,8 @@ import { recordAudit, type WriteContext } from '../store/audit.ts';
 import { isUniqueViolation } from '../store/errors.ts';
 import type { Database } from '../store/tables.ts';
 import { canManageUnits, canReadUnit, readableUnitPrefixes, unitAbilities } from './org.policy.ts';
-import type { ContactInput, CreateUnitInput, UpdateUnitInput, UnitSummary, unitKinds } from './org.schema.ts';
 
 const unitWord = { zh: '单位', en: 'Unit' };
-
-type UnitKind = (typeof unitKinds)[number];
 
 /** Filters for listing units. */
 export interface UnitFilter {
@@ -113,7 +112,7 @@ function snapshot(loaded: NonNullable<Awaited<ReturnType<typeof loadUnit>>>) {
 }
 
 /** One unit as the actor may see it; contact phones are masked unless the actor manages the unit. */
-export async function getUnit(db: Kysely<Database>, actor: Actor, id: string) {
+export async function getUnit(db: Kysely<Database>, actor: Actor, id: string): Promise<UnitDetail> {
   const loaded = await loadUnit(db, id);
   if (!loaded || !canReadUnit(actor, loaded.unit.region_code)) throw notFound(unitWord);
   const { unit, aliasList, contacts } = loaded;
@@ -131,8 +130,8 @@ export async function getUnit(db: Kysely<Database>, actor: Actor, id: string) {
       ...contact,
       phone: contact.phone && !abilities.manageContacts ? maskPhone(contact.phone) : contact.phone,
     })),
-    createdAt: unit.created_at,
-    updatedAt: unit.updated_at,
+    createdAt: unit.created_at.toISOString(),
+    updatedAt: unit.updated_at.toISOString(),
     abilities,
   };
 }
@@ -226,7 +225,7 @@ async function insertContacts(db: Kysely<Database>, unitId: string, contacts: Co
 }
 
 /** Creates a unit with its aliases and contacts. */
-export async function createUnit(context: WriteContext, actor: Actor, input: CreateUnitInput) {
+export async function createUnit(context: WriteContext, actor: Actor, input: ParsedCreateUnitInput) {
   await assertRegionExists(context.db, input.regionCode);
   if (!canManageUnits(actor, input.regionCode)) throw forbidden();
   await assertParentUnit(context.db, actor, input.parentUnitId);
