@@ -1,7 +1,8 @@
 /**
  * The layering, checked on every test run (do not relax these rules):
- *   kernel (pure) ← store ← http (route kit) ← domains (org, access, audit, …) ← server ← cli
- * Domains talk to each other only through each other's index.ts. The web app never imports the server.
+ *   kernel (pure) ← contracts (wire schemas) ← store, http (route kit) ← domains (org, access, audit, …) ← server ← cli
+ * Domains talk to each other only through each other's index.ts. The web app never imports the server: it
+ * shares only the contracts (the API's wire shapes, as types) and the kernel.
  */
 const domains = '(org|access|audit|plans|monitor|benefits|registry|jobs|vouchers|market)';
 
@@ -14,6 +15,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/kernel/' },
       to: { path: ['^src/(?!kernel/)', '^node_modules/(kysely|pg|@electric-sql|fastify|@fastify)'] },
+    },
+    {
+      name: 'contracts-are-pure',
+      comment: 'contracts hold the wire shapes: Zod schemas over the kernel, nothing else',
+      severity: 'error',
+      from: { path: '^src/contracts/' },
+      to: { pathNot: ['^src/(kernel|contracts)/', '^node_modules/zod/'] },
     },
     {
       name: 'store-below-domains',
@@ -48,9 +56,17 @@ module.exports = {
     },
     {
       name: 'web-never-imports-server-code',
+      comment: 'the web app shares only the contracts and the kernel with the server',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^src/(?!kernel/)' },
+      to: { path: '^src/(?!kernel/|contracts/)' },
+    },
+    {
+      name: 'web-takes-contract-schemas-as-types',
+      comment: 'keeps Zod out of the bundle: schemas are imported with `import type`, constant lists from contracts/constants.ts',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/contracts/.*\\.contract\\.ts$', dependencyTypesNot: ['type-only'] },
     },
   ],
   options: {

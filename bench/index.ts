@@ -3,7 +3,7 @@
  * PostgreSQL side by side.
  *
  * What it measures, and why:
- *  1. First start — `prepareDatabase` on an empty database (migrations, ~13,000 seed regions down to
+ *  1. First start — `prepareDatabase` on an empty database (migrations, 2,944 seed regions down to
  *     villages, seed units, admin): what an operator waits for on `npm start`.
  *  2. Unit listing under jurisdiction — `GET /api/units?limit=50` over 20,000 generated units, as the
  *     platform admin, a county coordinator and with a name search: the most common list of the app, whose

@@ -62,6 +62,6 @@ describe.each(engines)('first start on %s', (engine) => {
 
   it('does nothing more on the next start', async () => {
     const again = await prepareDatabase(store);
-    expect(again).toEqual({ migrationsApplied: [], regionsLoaded: 0, unitsCreated: 0, administratorCreated: false, generatedPassword: null });
+    expect(again).toEqual({ migrationsApplied: [], regionsLoaded: 0, unitsCreated: 0, plansLoaded: [], administratorCreated: false, generatedPassword: null });
   });
 });

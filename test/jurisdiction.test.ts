@@ -224,6 +224,8 @@ describe.each(engines)('jurisdiction on %s', (engine) => {
       ['DELETE', `/api/units/${id}/aliases/${id}`, undefined],
       ['PUT', `/api/units/${id}/contacts`, { contacts: [] }],
       ['GET', '/api/audit', undefined],
+      ['GET', '/api/plans', undefined],
+      ['GET', `/api/plans/${id}`, undefined],
     ];
     const open = new Set(['GET /api/session', 'POST /api/session/login', 'POST /api/session/logout']);
 

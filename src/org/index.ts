@@ -4,4 +4,4 @@ export { importRegions, parseRootCodes, type RegionImportSummary } from './regio
 export { getRegion, listRegionChildren, regionExists, searchRegions } from './regions.service.ts';
 export { createUnit, findUnitsByName, getUnit, listUnits, updateUnit, addUnitAlias, replaceUnitContacts } from './units.service.ts';
 export { canManageUnits, canReadUnit } from './org.policy.ts';
-export type { ParsedCreateUnitInput } from '../contracts/org.contract.ts';
+export type { CreateUnitInput, ParsedCreateUnitInput } from '../contracts/org.contract.ts';

@@ -18,6 +18,7 @@ import { sql } from 'kysely';
 import { accessRoutes, resolveSession, sessionCookie } from '../access/index.ts';
 import { auditRoutes } from '../audit/index.ts';
 import { orgRoutes } from '../org/index.ts';
+import { plansRoutes } from '../plans/index.ts';
 import type { AppServices } from '../http/route-kit.ts';
 import { sharedSecret } from '../store/secrets.ts';
 import type { Store } from '../store/database.ts';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accessRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes);
+  await app.register(plansRoutes);
 
   await serveWebApp(app, options.webDir === undefined ? resolve('web/dist') : options.webDir);
   return app;

@@ -3,15 +3,17 @@
  * regions of the seed programmes down to villages), the units those programmes name, and the first
  * administrator. Every step is idempotent, so it runs on every start.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ensureAdministrator } from '../access/index.ts';
 import { systemActor } from '../kernel/actor.ts';
 import { createUnit, findUnitsByName, importRegions, type CreateUnitInput } from '../org/index.ts';
+import { loadPlanPack, readPlanPack } from '../plans/index.ts';
 import type { AuditActor, WriteContext } from '../store/audit.ts';
 import type { Store } from '../store/database.ts';
 import { migrate } from '../store/migrate.ts';
 
 const packsDir = new URL('../../packs/foundation/', import.meta.url);
+const planPacksDir = new URL('../../packs/plans/', import.meta.url);
 
 interface AreasPack {
   areas: { code: string; name: string }[];
@@ -34,6 +36,8 @@ export interface PreparationReport {
   migrationsApplied: string[];
   regionsLoaded: number;
   unitsCreated: number;
+  /** Keys of the seed plans loaded now. */
+  plansLoaded: string[];
   administratorCreated: boolean;
   /** Printed once when the administrator's password was generated. */
   generatedPassword: string | null;
@@ -50,13 +54,17 @@ export async function prepareDatabase(
   return store.db.transaction().execute(async (trx) => {
     const context: WriteContext = { db: trx, actor: firstStartActor, now: new Date() };
     const regionsLoaded = await loadSeedAreas(context, say);
-    const unitsCreated = await loadSeedUnits(context);
+    let unitsCreated = await loadSeedUnits(context);
+    const plans = await loadSeedPlans(context);
+    unitsCreated += plans.unitsCreated;
     if (unitsCreated) say(`seed units created: ${unitsCreated}`);
+    if (plans.plansLoaded.length) say(`seed plans loaded: ${plans.plansLoaded.join(', ')}`);
     const admin = await ensureAdministrator(context, options.adminPassword);
     return {
       migrationsApplied,
       regionsLoaded,
       unitsCreated,
+      plansLoaded: plans.plansLoaded,
       administratorCreated: admin.created,
       generatedPassword: admin.generatedPassword,
     };
@@ -85,4 +93,16 @@ async function loadSeedUnits(context: WriteContext): Promise<number> {
     created += 1;
   }
   return created;
+}
+
+/** Loads every plan pack shipped in packs/plans whose plans are not loaded yet. */
+async function loadSeedPlans(context: WriteContext): Promise<{ plansLoaded: string[]; unitsCreated: number }> {
+  const files = readdirSync(planPacksDir).filter((file) => /\.(ya?ml|json)$/.test(file)).sort();
+  const result = { plansLoaded: [] as string[], unitsCreated: 0 };
+  for (const file of files) {
+    const summary = await loadPlanPack(context, readPlanPack(new URL(file, planPacksDir).pathname), `packs/plans/${file}`);
+    result.plansLoaded.push(...summary.plansLoaded);
+    result.unitsCreated += summary.unitsCreated;
+  }
+  return result;
 }

@@ -1,112 +1,19 @@
-/** The shapes the server sends and accepts, exactly as they travel on the wire (dates are ISO strings). */
-
-/** An interface language the server can answer in. */
-export type Locale = 'zh-CN' | 'en';
-
-/** The roles a user can hold on a unit. */
-export const roles = ['admin', 'coordinator', 'reporter', 'caseworker', 'reviewer', 'auditor', 'enterprise'] as const;
-export type Role = (typeof roles)[number];
-
-/** The kinds of unit (单位). */
-export const unitKinds = ['government', 'department', 'enterprise', 'bank', 'institution', 'association', 'other'] as const;
-export type UnitKind = (typeof unitKinds)[number];
-
-/** The levels of the GB/T 2260 administrative hierarchy. */
-export type RegionLevel = 'country' | 'province' | 'prefecture' | 'county' | 'township' | 'village';
-
+/**
+ * The shapes the server sends and accepts, exactly as they travel on the wire (dates are ISO strings).
+ * They are defined once, in `src/contracts/`; this module only re-exports them under the names the web app
+ * uses. Everything here is a type except the small constant lists, which carry no Zod.
+ */
+export { roles, unitKinds } from '../../src/contracts/constants.ts';
+export type { Locale, RegionLevel, Role, UnitKind } from '../../src/contracts/constants.ts';
+export type { Page } from '../../src/contracts/common.contract.ts';
+export type { Region, UnitDetail, UnitSummary } from '../../src/contracts/org.contract.ts';
+/** A unit's liaison person as a form edits it and the server accepts it (optional fields may be absent). */
+export type { ContactInput as Contact } from '../../src/contracts/org.contract.ts';
+export type { SessionView } from '../../src/contracts/access.contract.ts';
 /** A role held on a unit. */
-export interface Grant {
-  id: string;
-  role: Role;
-  unitId: string;
-  unitName: string;
-  regionCode: string;
-  regionName: string;
-}
-
+export type { GrantView as Grant } from '../../src/contracts/access.contract.ts';
 /** The signed-in user with what the server allows them to do. */
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  locale: Locale;
-  mustChangePassword: boolean;
-  grants: Grant[];
-  abilities: { manageUsers: boolean; manageUnits: boolean; readAudit: boolean };
-}
-
-/** `GET /api/session` and `POST /api/session/login`. */
-export interface SessionView {
-  user: SessionUser | null;
-  csrfToken: string;
-}
-
-/** One administrative division. */
-export interface Region {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parentCode: string | null;
-  childCount: number;
-}
-
-/** A page of a list endpoint. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-/** A unit as listed. */
-export interface UnitSummary {
-  id: string;
-  name: string;
-  kind: UnitKind;
-  regionCode: string;
-  regionName: string;
-  parentUnitId: string | null;
-  aliases: string[];
-}
-
-/** A unit's liaison person (联络人). */
-export interface Contact {
-  name: string;
-  title?: string | null;
-  phone?: string | null;
-  email?: string | null;
-}
-
-/** A unit with its aliases, contacts and the caller's abilities on it. */
-export interface UnitDetail extends UnitSummary {
-  aliasList: { id: string; alias: string }[];
-  contacts: Contact[];
-  createdAt: string;
-  updatedAt: string;
-  abilities: { update: boolean; manageAliases: boolean; manageContacts: boolean };
-}
-
+export type { SessionUserView as SessionUser } from '../../src/contracts/access.contract.ts';
 /** A user account as an administrator sees it. */
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  locale: Locale;
-  disabled: boolean;
-  locked: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  grants: Grant[];
-}
-
-/** One entry of the audit trail. */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
+export type { UserView as User } from '../../src/contracts/access.contract.ts';
+export type { AuditEntry } from '../../src/contracts/audit.contract.ts';
