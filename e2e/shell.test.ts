@@ -107,9 +107,13 @@ describe('staff shell', () => {
     expect(unit.regionCode).toBe('622900');
     expect(unit.aliases).toEqual(['测试别名']);
     unitId = unit.id;
-    await page.getByTestId('units-table').getByText(unitName).waitFor();
     await page.getByTestId('unit-aliases').getByText('测试别名').waitFor();
     await page.keyboard.press('Escape');
+    // 临夏州 holds many units once the seed plans are loaded: find the new one by name, as a user would.
+    const search = page.locator('input[data-testid="unit-search"], [data-testid="unit-search"] input').first();
+    await search.fill(unitName);
+    await search.press('Enter');
+    await page.getByTestId('units-table').getByText(unitName).waitFor();
   });
 
   it('finds the org.unit.create entry for the new unit in the audit log', async () => {

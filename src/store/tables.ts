@@ -5,11 +5,13 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AppUserTable, RoleGrantTable, UserSessionTable } from './tables/access.ts';
+import type { StoredFileTable } from './tables/files.ts';
 import type { RegionTable, UnitAliasTable, UnitContactTable, UnitTable } from './tables/org.ts';
 import type { PlanSectionTable, PlanTable, PlanTargetTable, PlanTaskTable, TargetMilestoneTable, TaskTargetTable, TaskUnitTable } from './tables/plans.ts';
 import type { AppSecretTable, AuditLogTable, SchemaMigrationTable } from './tables/store.ts';
 
 export type * from './tables/access.ts';
+export type * from './tables/files.ts';
 export type * from './tables/org.ts';
 export type * from './tables/plans.ts';
 export type * from './tables/store.ts';
@@ -33,6 +35,7 @@ export interface Database {
   plan_target: PlanTargetTable;
   target_milestone: TargetMilestoneTable;
   task_target: TaskTargetTable;
+  stored_file: StoredFileTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -1,0 +1,3 @@
+/** Files: accepting, storing and reading uploads; the owning domain decides who may read them. */
+export { storeUpload, describeFile, readStoredFile, type Upload } from './files.service.ts';
+export { detectFileType, maxFileBytes, safeFileName } from './file-types.ts';
