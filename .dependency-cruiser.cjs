@@ -4,7 +4,7 @@
  * Domains talk to each other only through each other's index.ts. The web app never imports the server: it
  * shares only the contracts (the API's wire shapes, as types) and the kernel.
  */
-const domains = '(org|access|audit|plans|monitor|benefits|registry|jobs|vouchers|market)';
+const domains = '(org|access|audit|files|notify|plans|monitor|benefits|registry|jobs|vouchers|market)';
 
 module.exports = {
   forbidden: [
