@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { CreateUserInput, GrantInput, Role, UpdateUserInput } from '../contracts/access.contract.ts';
 import type { Actor } from '../kernel/actor.ts';
+import { containing } from '../kernel/like-pattern.ts';
 import { conflict, forbidden, invalidInput, notFound, unprocessable } from '../kernel/errors.ts';
 import { recordAudit, type WriteContext } from '../store/audit.ts';
 import { isUniqueViolation } from '../store/errors.ts';
@@ -81,7 +82,7 @@ export async function listUsers(db: Kysely<Database>, actor: Actor, filter: { qu
       );
   }
   if (filter.query) {
-    const pattern = `%${filter.query.replace(/[\\%_]/g, (char) => `\\${char}`).toLowerCase()}%`;
+    const pattern = containing(filter.query.toLowerCase());
     query = query.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', pattern), eb('display_name', 'like', pattern)]));
   }
   const counted = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst();

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../kernel/actor.ts';
+import { startingWith } from '../kernel/like-pattern.ts';
 import { forbidden } from '../kernel/errors.ts';
 import { maskPersonalFields } from '../kernel/masking.ts';
 import type { Database } from '../store/tables.ts';
@@ -32,7 +33,7 @@ export async function listAuditEntries(db: Kysely<Database>, actor: Actor, filte
     query = query.where((eb) => eb.or(prefixes.map((prefix) => eb('region_code', 'like', `${prefix}%`))));
   }
   if (filter.actor) query = query.where('actor_name', '=', filter.actor);
-  if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.action) query = query.where('action', 'like', startingWith(filter.action));
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
   if (filter.from) query = query.where('at', '>=', new Date(`${filter.from}T00:00:00+08:00`));

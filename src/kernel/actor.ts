@@ -3,7 +3,7 @@
  * union of the region subtrees of the units its roles were granted on; region codes are GB/T 2260
  * codes, and a subtree is every code that starts with the region's significant prefix.
  */
-import { regionPrefix } from './region-code.ts';
+import { regionAncestry, regionPrefix } from './region-code.ts';
 
 /** The roles a user can hold on a unit. */
 export const roles = ['admin', 'coordinator', 'reporter', 'caseworker', 'reviewer', 'auditor', 'enterprise'] as const;
@@ -53,6 +53,26 @@ export function jurisdictionPrefixes(actor: Actor, wanted: readonly Role[] = rol
   const prefixes = actor.grants.filter((grant) => wanted.includes(grant.role)).map((grant) => regionPrefix(grant.regionCode));
   const unique = [...new Set(prefixes)].sort((a, b) => a.length - b.length || a.localeCompare(b));
   return unique.filter((prefix, index) => !unique.slice(0, index).some((outer) => prefix.startsWith(outer)));
+}
+
+/**
+ * True when the region lies inside the actor's jurisdiction or above it. Records of the regions above are
+ * readable (a county office must see the prefecture bureau it reports to and the prefecture plan that
+ * assigns it tasks), never those of a neighbouring county.
+ */
+export function inJurisdictionOrAbove(actor: Actor, regionCode: string): boolean {
+  return inJurisdiction(actor, regionCode) || actor.grants.some((grant) => regionWithin(grant.regionCode, regionCode));
+}
+
+/**
+ * The SQL filter for `inJurisdictionOrAbove`: a record is visible when its region code starts with one of
+ * `prefixes` or equals one of `ancestors`.
+ */
+export function jurisdictionOrAbove(actor: Actor): { prefixes: string[]; ancestors: string[] } {
+  return {
+    prefixes: jurisdictionPrefixes(actor),
+    ancestors: [...new Set(actor.grants.flatMap((grant) => regionAncestry(grant.regionCode)))],
+  };
 }
 
 /**

@@ -4,23 +4,18 @@
  * reporter needs to know the prefecture bureau it reports to), and managed by admins and coordinators
  * whose jurisdiction holds it.
  */
-import { hasRoleIn, inJurisdiction, jurisdictionPrefixes, regionWithin, type Actor, type Role } from '../kernel/actor.ts';
+import { hasRoleIn, inJurisdictionOrAbove, type Actor, type Role } from '../kernel/actor.ts';
 
 const unitManagers: readonly Role[] = ['admin', 'coordinator'];
 
 /** May the actor see a unit of this region? */
 export function canReadUnit(actor: Actor, unitRegionCode: string): boolean {
-  return inJurisdiction(actor, unitRegionCode) || actor.grants.some((grant) => regionWithin(grant.regionCode, unitRegionCode));
+  return inJurisdictionOrAbove(actor, unitRegionCode);
 }
 
 /** May the actor create or change units in this region? */
 export function canManageUnits(actor: Actor, regionCode: string): boolean {
   return hasRoleIn(actor, unitManagers, regionCode);
-}
-
-/** The prefixes of the regions whose units the actor can read, for SQL filtering. */
-export function readableUnitPrefixes(actor: Actor): string[] {
-  return jurisdictionPrefixes(actor);
 }
 
 /** The abilities the UI shows on a unit. */

@@ -1,6 +1,7 @@
 /** Reading the region tree: children of a node, one node with its ancestry, and search by name. */
 import { sql, type Kysely } from 'kysely';
 import { notFound } from '../kernel/errors.ts';
+import { containing } from '../kernel/like-pattern.ts';
 import { regionAncestry, regionLevels, rootRegionCode, type RegionLevel } from '../kernel/region-code.ts';
 import type { Database } from '../store/tables.ts';
 
@@ -49,7 +50,7 @@ export async function getRegion(db: Kysely<Database>, code: string) {
 
 /** Regions whose name contains `query`, largest first, at most `limit`. */
 export async function searchRegions(db: Kysely<Database>, query: string, limit: number): Promise<RegionView[]> {
-  const pattern = `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const pattern = containing(query);
   const rows = await regionQuery(db).where('r.name', 'like', pattern).orderBy('r.level').orderBy('r.code').limit(limit).execute();
   return rows.map(present);
 }

@@ -1,8 +1,7 @@
 /** Reading plans: the list an actor may see, and one plan as a tree of sections, tasks, units and targets. */
 import type { Kysely } from 'kysely';
-import type { Actor } from '../kernel/actor.ts';
+import { jurisdictionOrAbove, type Actor } from '../kernel/actor.ts';
 import { notFound } from '../kernel/errors.ts';
-import { regionAncestry, regionPrefix } from '../kernel/region-code.ts';
 import type { PlanDetail, PlanSummary, TargetView } from '../contracts/plans.contract.ts';
 import type { Database } from '../store/tables.ts';
 import { canReadPlan } from './plans.policy.ts';
@@ -11,8 +10,7 @@ const planWord = { zh: '方案', en: 'Plan' };
 
 /** Plans the actor may read, newest first, with their task and target counts. */
 export async function listPlans(db: Kysely<Database>, actor: Actor) {
-  const prefixes = [...new Set(actor.grants.map((grant) => regionPrefix(grant.regionCode)))];
-  const ancestors = [...new Set(actor.grants.flatMap((grant) => regionAncestry(grant.regionCode)))];
+  const { prefixes, ancestors } = jurisdictionOrAbove(actor);
   const rows = await db
     .selectFrom('plan')
     .innerJoin('region', 'region.code', 'plan.region_code')
