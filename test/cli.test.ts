@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -88,6 +88,13 @@ describe.each(engines)('wenbao command on %s', (engine) => {
     await wenbao('backup', second);
     await expect(wenbao('user', 'reset-password', 'later.user')).rejects.toMatchObject({ stderr: expect.stringContaining('no account') });
     expect((await wenbao('backup', second)).stdout).toContain(`backed up ${rows} rows`);
+  });
+
+  it('checks plan packs, naming every problem of a bad one', async () => {
+    expect((await wenbao('plans', 'check', 'packs/plans/dazu-2020-stable-employment.yaml')).stdout).toContain('1 plan(s)');
+    const bad = join(dir, 'bad-pack.yaml');
+    writeFileSync(bad, 'format: wenbao-plan-pack/1\nunits: []\nplans: []\n');
+    await expect(wenbao('plans', 'check', bad)).rejects.toMatchObject({ stderr: expect.stringContaining('plans') });
   });
 
   it('will not restore without --yes', async () => {

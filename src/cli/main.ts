@@ -9,6 +9,7 @@ import { roles, systemActor, type Role } from '../kernel/actor.ts';
 import { AppError } from '../kernel/errors.ts';
 import { regionLevels, type RegionLevel } from '../kernel/region-code.ts';
 import { findUnitsByName, importRegions, parseRootCodes } from '../org/index.ts';
+import { loadPlanPack, readPlanPack } from '../plans/index.ts';
 import { backupDatabase, restoreDatabase } from '../store/backup.ts';
 import { openStore, type Store } from '../store/database.ts';
 import { migrate } from '../store/migrate.ts';
@@ -122,6 +123,30 @@ user
       if (!id) throw new Error(`no account is named ${username}`);
       const password = await asOperator(store, (context) => resetPassword(context, systemActor, id, options.password));
       console.log(options.password ? `password of ${username} reset` : `temporary password for ${username} (shown once): ${password}`);
+    }),
+  );
+
+const plans = program.command('plans').description('plans (督查督办) and plan packs');
+plans
+  .command('check <files...>')
+  .description('check plan pack files (YAML or JSON) without loading them; lists every problem found')
+  .action((files: string[]) => {
+    for (const file of files) {
+      const pack = readPlanPack(file);
+      console.log(`${file}: ${pack.plans.length} plan(s), ${pack.units.length} unit names — ok`);
+    }
+  });
+plans
+  .command('load <files...>')
+  .description('load plan packs; plans already loaded (by key) are left as they are')
+  .action((files: string[]) =>
+    withStore(async (store) => {
+      await migrate(store.db);
+      for (const file of files) {
+        const pack = readPlanPack(file);
+        const summary = await asOperator(store, (context) => loadPlanPack(context, pack, file));
+        console.log(`${file}: loaded ${summary.plansLoaded.join(', ') || 'nothing new'}; units created: ${summary.unitsCreated}`);
+      }
     }),
   );
 
