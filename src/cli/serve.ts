@@ -1,5 +1,6 @@
 /** `wenbao serve`: prepare the database, start the HTTP server, and say where it is and how to sign in. */
 import { buildApp } from '../server/app.ts';
+import { startBackgroundJobs } from '../server/background.ts';
 import { prepareDatabase } from '../server/first-start.ts';
 import { openStore } from '../store/database.ts';
 
@@ -11,6 +12,7 @@ export async function serve(options: { port: number; host: string }): Promise<vo
   const report = await prepareDatabase(store, { adminPassword: process.env.WENBAO_ADMIN_PASSWORD, onProgress: console.log });
   const app = await buildApp({ store });
   await app.listen({ port: options.port, host: options.host });
+  const stopJobs = process.env.WENBAO_BACKGROUND_JOBS === 'false' ? async () => {} : startBackgroundJobs(store.db);
   const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}/`;
   console.log(`\nWenbao is serving at ${url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (report.generatedPassword) {
@@ -23,6 +25,7 @@ export async function serve(options: { port: number; host: string }): Promise<vo
   }
   console.log(`API documentation: ${url}api/docs`);
   const stop = async () => {
+    await stopJobs();
     await app.close();
     await store.close();
     process.exit(0);

@@ -78,3 +78,21 @@ export const commonErrors = {
   422: errorBody,
   429: errorBody,
 } as const;
+
+/** The language a request asked for: the user's choice, else Accept-Language, else Chinese. */
+export function requestLanguage(request: FastifyRequest): 'zh' | 'en' {
+  const header = request.headers['accept-language'];
+  if (typeof header === 'string' && header.trim().toLowerCase().startsWith('en')) return 'en';
+  if (typeof header === 'string' && header.trim().toLowerCase().startsWith('zh')) return 'zh';
+  return request.sessionUser?.locale === 'en' ? 'en' : 'zh';
+}
+
+/**
+ * A `content-disposition` for a download: an ASCII fallback name and the UTF-8 one in `filename*`
+ * (RFC 6266 / RFC 5987), so Chinese file names arrive intact.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,14 +1,14 @@
 /**
  * Loads a checked plan pack into the database: resolves every unit name through the pack's directory to a
  * real unit (finding it by full name or alias in its region, creating it with the document's name as an
- * alias when missing, expanding collectives such as 各县(市) to the governments one level down), then
- * writes the plan, its sections, tasks, responsible units, targets and milestones. A plan whose key is
- * already loaded is left as it is, so loading on every start is safe.
+ * alias when missing, expanding collectives such as 各县(市) to the governments one level down, or taking
+ * the unit an importer chose by id), then writes the plan, its sections, tasks, responsible units, targets
+ * and milestones. A plan whose key is already loaded is left as it is, so loading on every start is safe.
  */
 import { systemActor } from '../kernel/actor.ts';
 import { unprocessable } from '../kernel/errors.ts';
 import { regionLevel } from '../kernel/region-code.ts';
-import { addUnitAlias, createUnit, findUnitsByName, listRegionChildren } from '../org/index.ts';
+import { addUnitAlias, createUnit, findUnitsByName, getUnit, listRegionChildren } from '../org/index.ts';
 import { recordAudit, type WriteContext } from '../store/audit.ts';
 import type { PackPlan, PackSection, PackTask, PlanPack } from './plan-pack.schema.ts';
 
@@ -70,9 +70,21 @@ async function governmentsBelow(context: WriteContext, regionCode: string, count
   return ids;
 }
 
+/** A unit chosen by id; the document's name becomes its alias when no unit of its region goes by it yet. */
+async function chosenUnit(context: WriteContext, unitId: string, name: string): Promise<string> {
+  const unit = await getUnit(context.db, systemActor, unitId);
+  const taken = (await findUnitsByName(context.db, name, unit.regionCode)).some((other) => other.region_code === unit.regionCode);
+  if (name !== unit.name && !taken) await addUnitAlias(context, systemActor, unit.id, name);
+  return unit.id;
+}
+
 async function resolveDirectory(context: WriteContext, units: PackUnit[], counter: { created: number }): Promise<UnitDirectory> {
   const directory: UnitDirectory = new Map();
   for (const entry of units) {
+    if (entry.unitId) {
+      directory.set(entry.name, { ids: [await chosenUnit(context, entry.unitId, entry.name)], collective: false });
+      continue;
+    }
     if (entry.collective === 'governments-below') {
       directory.set(entry.name, { ids: await governmentsBelow(context, entry.region, counter), collective: true });
       continue;

@@ -45,6 +45,8 @@ export const packUnit = z.strictObject({
    * Such a name stands for many units and is expanded at import.
    */
   collective: z.enum(['governments-below']).optional(),
+  /** An existing unit this name means, chosen at import; the name is then remembered as the unit's alias. */
+  unitId: z.uuid().optional(),
   note: text(300).optional(),
 });
 

@@ -1,6 +1,6 @@
 /** Reading plans: the list an actor may see, and one plan as a tree of sections, tasks, units and targets. */
 import type { Kysely } from 'kysely';
-import { jurisdictionOrAbove, type Actor } from '../kernel/actor.ts';
+import { inJurisdictionOrAbove, jurisdictionOrAbove, type Actor } from '../kernel/actor.ts';
 import { notFound } from '../kernel/errors.ts';
 import type { PlanDetail, PlanSummary, TargetView } from '../contracts/plans.contract.ts';
 import type { Database } from '../store/tables.ts';
@@ -111,7 +111,8 @@ export async function getPlan(db: Kysely<Database>, actor: Actor, id: string) {
     leadRule: plan.lead_rule as PlanDetail['leadRule'],
     sources: plan.sources,
     sections: build(null),
-    targets: targets.map((target) => ({
+    // A county reading a prefecture plan sees the prefecture's targets and its own share, not its neighbours'.
+    targets: targets.filter((target) => inJurisdictionOrAbove(actor, target.region_code)).map((target) => ({
       id: target.id,
       key: target.key,
       indicator: target.indicator,

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -17,8 +18,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { sql } from 'kysely';
 import { accessRoutes, resolveSession, sessionCookie } from '../access/index.ts';
 import { auditRoutes } from '../audit/index.ts';
+import { maxFileBytes } from '../files/index.ts';
+import { notifyRoutes } from '../notify/index.ts';
 import { orgRoutes } from '../org/index.ts';
-import { plansRoutes } from '../plans/index.ts';
+import { bulletinsRoutes, importRoutes, plansRoutes, problemsRoutes, progressRoutes, reportsRoutes } from '../plans/index.ts';
 import type { AppServices } from '../http/route-kit.ts';
 import { sharedSecret } from '../store/secrets.ts';
 import type { Store } from '../store/database.ts';
@@ -75,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(fastifyRateLimit, { global: false });
+  // Uploads (report attachments, imports): one file per request, streamed, within the files domain's limit.
+  await app.register(fastifyMultipart, { limits: { fileSize: maxFileBytes, files: 1 } });
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[sessionCookie];
@@ -115,6 +120,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   await app.register(plansRoutes);
+  await app.register(reportsRoutes);
+  await app.register(problemsRoutes);
+  await app.register(progressRoutes);
+  await app.register(importRoutes);
+  await app.register(bulletinsRoutes);
+  await app.register(notifyRoutes);
 
   await serveWebApp(app, options.webDir === undefined ? resolve('web/dist') : options.webDir);
   return app;

@@ -7,14 +7,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, pickLanguage, type LocalizedText } from '../kernel/errors.ts';
+import { requestLanguage } from '../http/route-kit.ts';
 
-/** The language a request asked for: the user's choice, else Accept-Language, else Chinese. */
-export function requestLanguage(request: FastifyRequest): 'zh' | 'en' {
-  const header = request.headers['accept-language'];
-  if (typeof header === 'string' && header.trim().toLowerCase().startsWith('en')) return 'en';
-  if (typeof header === 'string' && header.trim().toLowerCase().startsWith('zh')) return 'zh';
-  return request.sessionUser?.locale === 'en' ? 'en' : 'zh';
-}
+export { requestLanguage };
 
 const chineseMessages = z.locales.zhCN().localeError;
 const englishMessages = z.locales.en().localeError;

@@ -5,15 +5,25 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AppUserTable, RoleGrantTable, UserSessionTable } from './tables/access.ts';
+import type { BulletinSettingTable, BulletinTable } from './tables/bulletins.ts';
 import type { StoredFileTable } from './tables/files.ts';
+import type { NotificationTable, WebhookDeliveryTable, WebhookEndpointTable } from './tables/notify.ts';
 import type { RegionTable, UnitAliasTable, UnitContactTable, UnitTable } from './tables/org.ts';
 import type { PlanSectionTable, PlanTable, PlanTargetTable, PlanTaskTable, TargetMilestoneTable, TaskTargetTable, TaskUnitTable } from './tables/plans.ts';
+import type { ProblemEventTable, ProblemEvidenceTable, ProblemTable } from './tables/problems.ts';
+import type { ColourChangeTable, ColourStateTable, PlanColourRulesColumns, PlanTargetAllocationColumns } from './tables/progress.ts';
+import type { ReportAttachmentTable, ReportEventTable, ReportFigureTable, ReportReminderTable, TargetFigureTable, TaskReportTable } from './tables/reports.ts';
 import type { AppSecretTable, AuditLogTable, SchemaMigrationTable } from './tables/store.ts';
 
 export type * from './tables/access.ts';
+export type * from './tables/bulletins.ts';
 export type * from './tables/files.ts';
+export type * from './tables/notify.ts';
 export type * from './tables/org.ts';
 export type * from './tables/plans.ts';
+export type * from './tables/problems.ts';
+export type * from './tables/progress.ts';
+export type * from './tables/reports.ts';
 export type * from './tables/store.ts';
 
 /** Every table Wenbao keeps. */
@@ -28,14 +38,30 @@ export interface Database {
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
   app_secret: AppSecretTable;
-  plan: PlanTable;
+  plan: PlanTable & PlanColourRulesColumns;
   plan_section: PlanSectionTable;
   plan_task: PlanTaskTable;
   task_unit: TaskUnitTable;
-  plan_target: PlanTargetTable;
+  plan_target: PlanTargetTable & PlanTargetAllocationColumns;
   target_milestone: TargetMilestoneTable;
   task_target: TaskTargetTable;
   stored_file: StoredFileTable;
+  task_report: TaskReportTable;
+  report_event: ReportEventTable;
+  report_attachment: ReportAttachmentTable;
+  report_figure: ReportFigureTable;
+  target_figure: TargetFigureTable;
+  report_reminder: ReportReminderTable;
+  colour_state: ColourStateTable;
+  colour_change: ColourChangeTable;
+  problem: ProblemTable;
+  problem_event: ProblemEventTable;
+  problem_evidence: ProblemEvidenceTable;
+  bulletin: BulletinTable;
+  bulletin_setting: BulletinSettingTable;
+  notification: NotificationTable;
+  webhook_endpoint: WebhookEndpointTable;
+  webhook_delivery: WebhookDeliveryTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -132,3 +132,68 @@ export async function buildTestApp(store: Store, options: { clock?: () => Date; 
 export async function signedIn(app: FastifyInstance, username: string, password: string = userPassword): Promise<TestClient> {
   return new TestClient(app).signIn(username, password);
 }
+
+/** A reported figure for a target (in `target_figure`), accepted unless told otherwise; returns its id. */
+export async function buildTargetFigure(
+  store: Store,
+  figure: { targetId: string; regionCode: string; asOf: string; value: number; unitId: string; accepted?: boolean; recordedAt?: Date; period?: string },
+): Promise<string> {
+  const { id } = await store.db
+    .insertInto('target_figure')
+    .values({
+      target_id: figure.targetId,
+      region_code: figure.regionCode,
+      period: figure.period ?? figure.asOf.slice(0, 7),
+      as_of: figure.asOf,
+      value: figure.value,
+      unit_id: figure.unitId,
+      accepted: figure.accepted ?? true,
+      recorded_at: figure.recordedAt ?? new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A multipart form: text fields and at most one file (sent in the field `file`). */
+export interface FormUpload {
+  fields?: Record<string, string>;
+  file?: { name: string; bytes: Uint8Array };
+}
+
+/** Signs `username` in and returns a function that posts multipart forms with the session and CSRF token. */
+export async function formUploader(app: FastifyInstance, username: string, password: string = userPassword) {
+  const jar = new Map<string, string>();
+  const keep = (response: LightMyRequestResponse) => {
+    for (const cookie of response.cookies as { name: string; value: string }[]) jar.set(cookie.name, cookie.value);
+  };
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  const session = await app.inject({ method: 'GET', url: '/api/session' });
+  keep(session);
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/session/login',
+    headers: { cookie: cookie(), 'x-csrf-token': session.json().csrfToken, 'content-type': 'application/json' },
+    payload: JSON.stringify({ username, password }),
+  });
+  if (login.statusCode !== 200) throw new Error(`sign-in of ${username} refused: ${login.body}`);
+  keep(login);
+  const csrfToken: string = login.json().csrfToken;
+  return (url: string, form: FormUpload, language: 'zh-CN' | 'en' = 'zh-CN') => {
+    const boundary = `----wenbao-form-${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = Object.entries(form.fields ?? {}).map(([name, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+    if (form.file) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${form.file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+      parts.push(Buffer.from(form.file.bytes), Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookie(), 'x-csrf-token': csrfToken, 'accept-language': language, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat(parts),
+    });
+  };
+}

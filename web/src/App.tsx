@@ -14,6 +14,12 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 const RegionsUnitsPage = lazy(() => import('./pages/org/RegionsUnitsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
+const PlanPage = lazy(() => import('./pages/plans/PlanPage.tsx'));
+const MyTasksPage = lazy(() => import('./pages/reports/MyTasksPage.tsx'));
+const ReviewPage = lazy(() => import('./pages/reports/ReviewPage.tsx'));
+const ProblemsPage = lazy(() => import('./pages/problems/ProblemsPage.tsx'));
+const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx'));
 
 /** Everything below the router. */
 export function App() {
@@ -31,6 +37,12 @@ export function App() {
                 <Route path="org" element={<RegionsUnitsPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="plans" element={<PlansPage />} />
+                <Route path="plans/my" element={<MyTasksPage />} />
+                <Route path="plans/review" element={<ReviewPage />} />
+                <Route path="plans/problems" element={<ProblemsPage />} />
+                <Route path="plans/import" element={<ImportPage />} />
+                <Route path="plans/:id" element={<PlanPage />} />
                 <Route path="home" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

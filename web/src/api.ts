@@ -90,6 +90,23 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Sends files as `multipart/form-data` (one part per entry) and returns the parsed JSON answer. */
+export async function upload<T>(path: string, parts: Record<string, Blob | string>): Promise<T> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(parts)) form.append(name, value);
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': requestLocale() };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('errors.network'));
+  }
+  if (!response.ok) throw await errorFrom(response);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 /** Shorthands for the HTTP verbs. */
 export const api = {
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T> {

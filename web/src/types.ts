@@ -17,3 +17,28 @@ export type { SessionUserView as SessionUser } from '../../src/contracts/access.
 /** A user account as an administrator sees it. */
 export type { UserView as User } from '../../src/contracts/access.contract.ts';
 export type { AuditEntry } from '../../src/contracts/audit.contract.ts';
+export type { PlanDetail, PlanSummary, SectionView, TargetView, TaskView } from '../../src/contracts/plans.contract.ts';
+export type { ColourChangeView, PlanProgress, TargetProgressView } from '../../src/contracts/plan-progress.contract.ts';
+export type {
+  MyTaskView,
+  ProgressStatus,
+  ReportDetail,
+  ReportStatus,
+  ReportSummary,
+  Timeliness,
+} from '../../src/contracts/plan-reports.contract.ts';
+export type {
+  OwnerLevel,
+  ProblemCategory,
+  ProblemSeverity,
+  ProblemStatus,
+} from '../../src/contracts/plan-problems-constants.ts';
+export type { ProblemDetail, ProblemEventView, ProblemListItem, ProblemSummary } from '../../src/contracts/plan-problems.contract.ts';
+export type { ProblemAbilities } from '../../src/contracts/plan-problems.contract.ts';
+export type {
+  ImportCommitResult,
+  ImportPreview,
+  ImportTaskPreview,
+  UnitMapping,
+  UnitResolution,
+} from '../../src/contracts/plan-import.contract.ts';

@@ -11,7 +11,6 @@ import {
   FileSearchOutlined,
   GiftOutlined,
   HomeOutlined,
-  ScheduleOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -21,12 +20,12 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/SessionContext.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { plansMenu, plansMenuKey } from './plansMenu.tsx';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
 /** The product modules still to be built, shown disabled so the navigation is ready for them. */
 const upcomingModules = [
-  { key: 'plans', icon: <ScheduleOutlined /> },
   { key: 'monitor', icon: <AlertOutlined /> },
   { key: 'policies', icon: <BookOutlined /> },
   { key: 'registries', icon: <DatabaseOutlined /> },
@@ -44,7 +43,7 @@ export function AppShell() {
   const [narrow, setNarrow] = useState(() => window.innerWidth < 992);
   const [collapsed, setCollapsed] = useState(narrow);
   const abilities = user?.abilities;
-  const section = location.pathname.split('/')[1] || 'home';
+  const section = plansMenuKey(location.pathname) ?? (location.pathname.split('/')[1] || 'home');
 
   function link(key: string, to: string) {
     return (
@@ -59,6 +58,7 @@ export function AppShell() {
     { key: 'org', icon: <ApartmentOutlined />, label: link('org', '/org') },
     ...(abilities?.manageUsers ? [{ key: 'users', icon: <TeamOutlined />, label: link('users', '/users') }] : []),
     ...(abilities?.readAudit ? [{ key: 'audit', icon: <FileSearchOutlined />, label: link('audit', '/audit') }] : []),
+    plansMenu(t),
     {
       type: 'group',
       key: 'upcoming',
@@ -100,6 +100,7 @@ export function AppShell() {
         <Menu
           mode="inline"
           selectedKeys={[section]}
+          defaultOpenKeys={section.startsWith('plans-') ? ['plans'] : []}
           items={items}
           data-testid="nav-menu"
           onClick={() => narrow && setCollapsed(true)}

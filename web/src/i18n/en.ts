@@ -1,5 +1,6 @@
 /** English interface text; the keys follow zh-CN.ts exactly (checked by the type). */
 import type { Messages } from './zh-CN.ts';
+import plansEn from './plans.en.ts';
 
 const en: Messages = {
   app: { name: 'Wenbao' },
@@ -193,6 +194,7 @@ const en: Messages = {
     network: 'Cannot reach the server. Check the network and try again.',
     unexpected: 'The server gave an unexpected response ({{status}}). Try again later.',
   },
+  ...plansEn,
 };
 
 export default en;

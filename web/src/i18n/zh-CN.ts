@@ -1,4 +1,6 @@
 /** 简体中文界面文字（主语言）。英文版 en.ts 必须有同样的键。 */
+import plansZh from './plans.zh-CN.ts';
+
 const zhCN = {
   app: { name: '稳保' },
   nav: {
@@ -190,6 +192,7 @@ const zhCN = {
     network: '无法连接服务器，请检查网络后重试。',
     unexpected: '服务器返回了意外的响应（{{status}}），请稍后重试。',
   },
+  ...plansZh,
 };
 
 /** The shape every translation must have. */

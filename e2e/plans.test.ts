@@ -1,0 +1,239 @@
+/**
+ * Plans and supervision end to end: the plan list, the Dazu task tree with its lead units and unit filter,
+ * Linxia's targets with milestones and progress, and a report's whole round through the interface —
+ * filled and submitted by a unit's reporter, returned with a comment, resubmitted, accepted.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { adminPassword, launchBrowser, startServer } from './harness.ts';
+import type { ServerHandle } from './harness.ts';
+
+let server: ServerHandle;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const dazuDocNumber = '大足府办发〔2020〕41号';
+const returnComment = '请补充稳岗返还资金的发放户数和金额。';
+
+/** Signs in through the form; changes the password first if the server demands it. */
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-org').or(page.getByTestId('force-password-change')).first().waitFor();
+  if (await page.getByTestId('force-password-change').isVisible()) {
+    await page.getByTestId('password-current').fill(password);
+    await page.getByTestId('password-new').fill(`${password}-new`);
+    await page.getByTestId('password-confirm').fill(`${password}-new`);
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('nav-org').waitFor();
+  }
+}
+
+/** Opens a page of the 督查督办 menu, expanding the menu when it is closed. */
+async function openPlansMenu(page: Page, item: 'list' | 'my' | 'review' | 'problems' | 'import'): Promise<void> {
+  const link = page.getByTestId(`nav-plans-${item}`);
+  if (!(await link.isVisible())) await page.getByTestId('nav-plans').click();
+  await link.click();
+}
+
+/** Picks an option of an antd select by typing part of its label. */
+async function choose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** Opens the plan whose row in the plan list contains `text`. */
+async function openPlan(page: Page, text: string): Promise<void> {
+  await openPlansMenu(page, 'list');
+  await page.getByTestId('plans-table').locator('tr.ant-table-row', { hasText: text }).getByTestId('plan-open').click();
+  await page.getByTestId('plan-title').waitFor();
+}
+
+describe('plans and supervision', () => {
+  let admin: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    admin = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    page = await admin.newPage();
+    await signIn(page, 'admin', adminPassword);
+  });
+
+  afterAll(async () => {
+    await admin?.close();
+  });
+
+  it('lists the seed plans under 督查督办', async () => {
+    expect(await page.getByTestId('nav-plans').textContent()).toBe('督查督办');
+    await openPlansMenu(page, 'list');
+    const table = page.getByTestId('plans-table');
+    await table.locator('tr.ant-table-row', { hasText: dazuDocNumber }).waitFor();
+    expect(await table.locator('tr.ant-table-row').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.getByTestId('nav-plans-bulletins').textContent()).toBe('通报');
+  });
+
+  it('shows task 1 of the Dazu plan led by 区人力社保局, its co-units in order and the document’s note', async () => {
+    await openPlan(page, dazuDocNumber);
+    expect(await page.getByTestId('plan-title').textContent()).toContain('大足区');
+    expect(await page.getByTestId('plan-lead-rule').textContent()).toContain('列第一的责任单位为牵头单位');
+    const task = page.getByTestId('task-1');
+    const lead = task.getByTestId('task-unit-lead');
+    expect(await lead.count()).toBe(1);
+    expect(await lead.textContent()).toBe('牵头区人力社保局');
+    const coUnits = await task.getByTestId('task-unit').allTextContents();
+    expect(coUnits.slice(0, 3)).toEqual(['责任区发展改革委', '责任区经济信息委', '责任区财政局']);
+    expect(coUnits).toHaveLength(7);
+    expect(await task.getByTestId('task-responsibility').textContent()).toContain('列第一责任单位的为牵头单位');
+  });
+
+  it('narrows the Dazu tasks to one unit', async () => {
+    await choose(page, 'filter-unit', '区金融发展服务中心');
+    await page.getByTestId('task-2').waitFor();
+    expect(await page.getByTestId('task-1').count()).toBe(0);
+    const cards = await page.locator('.ant-card[data-testid^="task-"]').all();
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      expect(await card.textContent()).toContain('区金融发展服务中心');
+    }
+    await page.getByTestId('filter-unit').locator('.ant-select-clear').click();
+    await page.getByTestId('task-1').waitFor();
+  });
+
+  it('shows the Linxia employment plan’s targets with 城镇新增就业 and its milestones', async () => {
+    await openPlan(page, '临夏州关于保居民就业的工作方案');
+    expect(await page.getByTestId('plan-lead-rule').textContent()).toContain('本方案未指定牵头单位');
+    await page.getByTestId('plan-tab-targets').click();
+    const row = page.getByTestId('targets-table').locator('tr.ant-table-row', { has: page.getByText('城镇新增就业', { exact: true }) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('≥ 1.8 万人');
+    const milestones = await row.getByTestId('target-milestones').textContent();
+    expect(milestones).toContain('2020-06-30 前 50%');
+    expect(milestones).toContain('2020-11-30 前 100%');
+    await row.getByTestId('colour-tag').waitFor();
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('target-chart').first().waitFor();
+  });
+});
+
+describe('a report’s round: submit, return, resubmit, accept', () => {
+  let admin: BrowserContext;
+  let reporter: BrowserContext;
+  let adminPage: Page;
+  let reporterPage: Page;
+  const username = `dz.reporter.${Date.now().toString(36)}`;
+  const password = 'Reporter-e2e-2020';
+
+  beforeAll(async () => {
+    admin = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    adminPage = await admin.newPage();
+    await signIn(adminPage, 'admin', adminPassword);
+    // The reporter account is set up through the API, as an administrator would script it.
+    const session = (await (await adminPage.request.get(`${server.baseUrl}/api/session`)).json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': session.csrfToken };
+    const plans = (await (await adminPage.request.get(`${server.baseUrl}/api/plans`)).json()) as { items: { id: string; docNumber: string | null }[] };
+    const dazu = plans.items.find((plan) => plan.docNumber === dazuDocNumber);
+    const detail = (await (await adminPage.request.get(`${server.baseUrl}/api/plans/${dazu?.id}`)).json()) as {
+      sections: { sections: { tasks: { number: string; units: { unitId: string; isLead: boolean }[] }[] }[] }[];
+    };
+    const taskOne = detail.sections.flatMap((section) => section.sections).flatMap((section) => section.tasks).find((task) => task.number === '1');
+    const unitId = taskOne?.units.find((unit) => unit.isLead)?.unitId;
+    const created = await adminPage.request.post(`${server.baseUrl}/api/users`, {
+      headers,
+      data: { username, displayName: '大足区人社局填报员', password, grants: [{ role: 'reporter', unitId }] },
+    });
+    expect(created.status()).toBe(201);
+    reporter = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    reporterPage = await reporter.newPage();
+    await signIn(reporterPage, username, password);
+  });
+
+  afterAll(async () => {
+    await reporter?.close();
+    await admin?.close();
+  });
+
+  /** The reporter's row for Dazu task 1 on 我的任务. */
+  async function myTaskOne() {
+    await openPlansMenu(reporterPage, 'my');
+    const row = reporterPage.getByTestId('my-task-1');
+    await row.waitFor();
+    return row;
+  }
+
+  /** The admin's review drawer for the reporter's report. */
+  async function openForReview() {
+    await openPlansMenu(adminPage, 'review');
+    const row = adminPage.getByTestId('review-table').locator('tr.ant-table-row', { hasText: '大足区人力资源和社会保障局' });
+    await row.getByTestId('review-open').click();
+    const drawer = adminPage.getByTestId('review-drawer');
+    await drawer.getByTestId('review-actions').waitFor();
+    return drawer;
+  }
+
+  it('lets the reporter acknowledge task 1, fill the report with an attachment and submit it', async () => {
+    const row = await myTaskOne();
+    await row.getByTestId('task-acknowledge').click();
+    await row.getByText('已签收').waitFor();
+    await row.getByTestId('task-report').click();
+    const drawer = reporterPage.getByTestId('report-drawer');
+    await drawer.getByTestId('report-form').waitFor();
+    await choose(reporterPage, 'report-progress-status', '按计划推进');
+    await drawer.getByTestId('report-narrative-input').fill('已阶段性降低失业保险费率，稳岗返还政策延续执行。');
+    await drawer.getByTestId('report-save').click();
+    await reporterPage.getByText('草稿已保存').waitFor();
+    await drawer.locator('input[type=file]').setInputFiles({ name: '稳岗返还台账.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%e2e\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') });
+    await drawer.getByTestId('report-attachments').getByText('稳岗返还台账.pdf').waitFor();
+    await drawer.getByTestId('report-submit').click();
+    await drawer.locator('[data-testid="report-status"][data-status="submitted"]').waitFor();
+    await reporterPage.keyboard.press('Escape');
+    await row.locator('[data-testid="report-status"][data-status="submitted"]').waitFor();
+  });
+
+  it('requires a comment to return, then returns the report to the reporter', async () => {
+    const drawer = await openForReview();
+    expect(await drawer.getByTestId('report-narrative').textContent()).toContain('稳岗返还政策延续执行');
+    await drawer.getByTestId('review-return').click();
+    await drawer.getByText('退回时请填写审核意见').waitFor();
+    await drawer.getByTestId('review-comment').fill(returnComment);
+    await drawer.getByTestId('review-return').click();
+    await drawer.locator('[data-testid="report-status"][data-status="returned"]').waitFor();
+    await adminPage.keyboard.press('Escape');
+  });
+
+  it('shows the reviewer’s comment to the reporter, who resubmits', async () => {
+    const row = await myTaskOne();
+    await row.locator('[data-testid="report-status"][data-status="returned"]').waitFor();
+    await row.getByTestId('task-report').click();
+    const drawer = reporterPage.getByTestId('report-drawer');
+    expect(await drawer.getByTestId('report-review-comment').textContent()).toContain(returnComment);
+    await drawer.getByTestId('report-narrative-input').fill('已阶段性降低失业保险费率；稳岗返还已发放 126 户、资金 318 万元。');
+    expect(await drawer.getByTestId('report-submit').textContent()).toContain('重新提交');
+    await drawer.getByTestId('report-submit').click();
+    await drawer.locator('[data-testid="report-status"][data-status="submitted"]').waitFor();
+    await reporterPage.keyboard.press('Escape');
+  });
+
+  it('accepts the resubmitted report', async () => {
+    const drawer = await openForReview();
+    expect(await drawer.getByTestId('report-narrative').textContent()).toContain('126 户');
+    await drawer.getByTestId('review-accept').click();
+    await drawer.locator('[data-testid="report-status"][data-status="accepted"]').waitFor();
+    expect(await drawer.getByTestId('review-actions').count()).toBe(0);
+    const history = await drawer.getByTestId('report-history').textContent();
+    expect(history).toContain(returnComment);
+    const row = await myTaskOne();
+    await row.locator('[data-testid="report-status"][data-status="accepted"]').waitFor();
+  });
+});

@@ -1,0 +1,121 @@
+/** 审核: reports awaiting review (`GET /api/reports`), filtered by plan and state, each opening for accept or return. */
+import { useState } from 'react';
+import { Alert, Button, Card, Drawer, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { apiUrl } from '../../api.ts';
+import { formatDateTime } from '../../format.ts';
+import { useFetch } from '../../useFetch.ts';
+import { ReportStatusTag } from './ReportTags.tsx';
+import { ReportView } from './ReportView.tsx';
+import { ReviewActions } from './ReviewActions.tsx';
+import { reportStatuses } from './statuses.ts';
+import type { Page, PlanSummary, ReportDetail, ReportStatus, ReportSummary } from '../../types.ts';
+
+const pageSize = 20;
+
+/** The drawer for one report. */
+function ReviewDrawer({ reportId, onClose, onChanged }: { reportId: string | null; onClose: () => void; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { data: report, error, replace } = useFetch<ReportDetail>(reportId ? `/api/reports/${reportId}` : null);
+  return (
+    <Drawer open={reportId !== null} onClose={onClose} size={Math.min(720, window.innerWidth)} destroyOnHidden title={t('review.drawerTitle')} data-testid="review-drawer">
+      {error && <Alert type="error" showIcon title={error} />}
+      {!report && !error && <Spin style={{ display: 'block', margin: 24 }} />}
+      {report && (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <ReportView report={report} />
+          <ReviewActions
+            report={report}
+            onDone={(detail) => {
+              replace(detail);
+              onChanged();
+            }}
+          />
+        </Space>
+      )}
+    </Drawer>
+  );
+}
+
+/** The page at /plans/review. */
+export default function ReviewPage() {
+  const { t } = useTranslation();
+  const [planId, setPlanId] = useState<string | undefined>();
+  const [status, setStatus] = useState<ReportStatus | undefined>('submitted');
+  const [page, setPage] = useState(1);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const plans = useFetch<{ items: PlanSummary[] }>('/api/plans');
+  const reports = useFetch<Page<ReportSummary>>(apiUrl('/api/reports', { plan: planId, status, limit: pageSize, offset: (page - 1) * pageSize }));
+
+  return (
+    <Card size="small" title={t('planNav.review')}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          <Select<string>
+            allowClear
+            style={{ width: 360 }}
+            placeholder={t('reports.allPlans')}
+            value={planId}
+            onChange={(value) => {
+              setPlanId(value);
+              setPage(1);
+            }}
+            options={(plans.data?.items ?? []).map((plan) => ({ value: plan.id, label: plan.title }))}
+            data-testid="review-plan"
+          />
+          <Select<ReportStatus>
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('review.anyStatus')}
+            value={status}
+            onChange={(value) => {
+              setStatus(value);
+              setPage(1);
+            }}
+            options={reportStatuses.map((value) => ({ value, label: t(`reportStatuses.${value}`) }))}
+            data-testid="review-status"
+          />
+        </Space>
+        {reports.error && <Alert type="error" showIcon title={reports.error} />}
+        <Table<ReportSummary>
+          data-testid="review-table"
+          rowKey="id"
+          size="middle"
+          loading={reports.loading}
+          dataSource={reports.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={{ current: page, pageSize, total: reports.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
+          columns={[
+            {
+              title: t('reports.task'),
+              key: 'task',
+              render: (_, report) => (
+                <div style={{ maxWidth: 420, whiteSpace: 'normal' }}>
+                  <Tag color="geekblue">{report.taskNumber}</Tag>
+                  {report.taskTitle}
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    {report.planTitle}
+                  </Typography.Text>
+                </div>
+              ),
+            },
+            { title: t('reports.unit'), dataIndex: 'unitName' },
+            { title: t('reports.period'), dataIndex: 'period' },
+            { title: t('reports.status'), dataIndex: 'status', render: (value: ReportStatus) => <ReportStatusTag status={value} /> },
+            { title: t('review.submittedAt'), dataIndex: 'submittedAt', render: (at: string | null) => formatDateTime(at) },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              render: (_, report) => (
+                <Button size="small" type="link" onClick={() => setOpenId(report.id)} data-testid="review-open">
+                  {t('review.open')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Space>
+      <ReviewDrawer reportId={openId} onClose={() => setOpenId(null)} onChanged={reports.reload} />
+    </Card>
+  );
+}
