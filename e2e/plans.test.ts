@@ -164,17 +164,17 @@ describe('a report’s round: submit, return, resubmit, accept', () => {
     await admin?.close();
   });
 
-  /** The reporter's row for Dazu task 1 on 我的任务. */
+  /** The reporter's row for Dazu task 1 on 我的任务, loaded afresh. */
   async function myTaskOne() {
-    await openPlansMenu(reporterPage, 'my');
+    await reporterPage.goto(`${server.baseUrl}/plans/my`);
     const row = reporterPage.getByTestId('my-task-1');
     await row.waitFor();
     return row;
   }
 
-  /** The admin's review drawer for the reporter's report. */
+  /** The admin's review drawer for the reporter's report, from the queue loaded afresh. */
   async function openForReview() {
-    await openPlansMenu(adminPage, 'review');
+    await adminPage.goto(`${server.baseUrl}/plans/review`);
     const row = adminPage.getByTestId('review-table').locator('tr.ant-table-row', { hasText: '大足区人力资源和社会保障局' });
     await row.getByTestId('review-open').click();
     const drawer = adminPage.getByTestId('review-drawer');
@@ -235,5 +235,82 @@ describe('a report’s round: submit, return, resubmit, accept', () => {
     expect(history).toContain(returnComment);
     const row = await myTaskOne();
     await row.locator('[data-testid="report-status"][data-status="accepted"]').waitFor();
+  });
+});
+
+describe('problem ledger and plan import', () => {
+  let context: BrowserContext;
+  let page: Page;
+  const title = `临夏县园区企业缺工${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    await signIn(page, 'admin', adminPassword);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('logs a problem, escalates and flags it, resolves it with evidence and closes it (销号)', async () => {
+    await openPlansMenu(page, 'problems');
+    await page.getByTestId('problem-log').click();
+    const modal = page.getByTestId('problem-log-modal');
+    await choose(page, 'problem-log-category', '用工');
+    await page.getByTestId('problem-log-region').click();
+    await page.keyboard.type('临夏县');
+    await page.locator('.ant-select-item-option', { hasText: '622921' }).click();
+    await modal.getByTestId('problem-log-title').fill(title);
+    await modal.getByTestId('problem-log-description').fill('园区三家企业缺工约 300 人，招工困难。');
+    await modal.getByRole('button', { name: '登 记' }).or(modal.getByRole('button', { name: '登记' })).click();
+    const drawer = page.getByTestId('problem-drawer');
+    await drawer.locator('[data-testid="problem-status"][data-status="open"]').waitFor();
+
+    async function act(action: string, text: string) {
+      await drawer.getByTestId(`problem-action-${action}`).click();
+      await page.getByTestId('problem-action-text').fill(text);
+      await page.getByTestId('problem-action-modal').locator('.ant-btn-primary').click();
+      await page.getByTestId('problem-action-modal').waitFor({ state: 'hidden' });
+    }
+
+    await act('escalate', '涉及跨县调剂劳动力，县级无法协调。');
+    await drawer.getByTestId('problem-history').getByText('提级办理').waitFor();
+    await act('flag', '缺工影响重点项目复工，挂牌督办。');
+    await drawer.getByTestId('problem-flagged').waitFor();
+    await drawer.locator('input[type=file]').setInputFiles({ name: '招聘会签到表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%e2e\n%%EOF\n') });
+    await drawer.getByTestId('problem-evidence').getByText('招聘会签到表.pdf').waitFor();
+    await act('resolve', '组织专场招聘会两场，企业用工缺口已补齐。');
+    await drawer.locator('[data-testid="problem-status"][data-status="resolved"]').waitFor();
+    await act('close', '经核验，企业用工已补齐，同意销号。');
+    await drawer.locator('[data-testid="problem-status"][data-status="closed"]').waitFor();
+    expect(await drawer.getByTestId('problem-history').textContent()).toContain('销号');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('problem-column-closed').getByText(title).waitFor();
+    await page.getByTestId('problem-view').getByText('列表').click();
+    await page.getByTestId('problems-table').getByText(title).waitFor();
+  });
+
+  it('imports a task-division table, mapping an unknown unit name to a new unit', async () => {
+    await openPlansMenu(page, 'import');
+    const csv = ['序号,重点任务,牵头单位,责任单位,完成时限', '一、稳定就业岗位,,,,', '1,落实援企稳岗政策。,区人力社保局,区人力社保局、区财政局,2020年12月底前', '2,开发公益性岗位托底安置就业困难人员。,区就业见习服务站,区就业见习服务站、区民政局,2020年9月底前'].join('\n');
+    await page.getByTestId('import-form').locator('input[type=file]').setInputFiles({ name: '任务分工.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByTestId('import-region').click();
+    await page.keyboard.type('大足区');
+    await page.locator('.ant-select-item-option', { hasText: '500111' }).click();
+    await page.getByTestId('import-title').fill('大足区稳就业补充任务（测试导入）');
+    await page.getByTestId('import-start').fill('2020-06-01');
+    await page.getByTestId('import-end').fill('2020-12-31');
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-tasks').getByTestId('import-unknown-name').filter({ hasText: '区就业见习服务站' }).first().waitFor();
+    const row = page.locator('[data-testid="import-mapping-row"][data-name="区就业见习服务站"]');
+    await row.getByTestId('import-map-create').click();
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-dry-run-result').waitFor();
+    expect(await page.getByTestId('import-dry-run-result').textContent()).toContain('任务 2 项');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-open-plan').click();
+    await page.getByTestId('plan-title').filter({ hasText: '测试导入' }).waitFor();
+    expect(await page.getByTestId('task-2').getByTestId('task-unit-lead').textContent()).toBe('牵头区就业见习服务站');
   });
 });

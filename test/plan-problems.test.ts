@@ -329,6 +329,20 @@ describe.each(engines)('the problem ledger on %s', (engine) => {
     });
   });
 
+  describe('notices', () => {
+    it('tells the unit that owns an escalated problem, and the province unit when it is put under supervision', async () => {
+      const problem = await logged('lxReporter', { category: 'transport', title: '物流通道受阻（通知测试）' });
+      await act('lxCoord', problem.id, 'escalate', { reason: '跨县域运输协调' });
+      await act('prefCoord', problem.id, 'escalate', { reason: '需省级协调', ownerUnitId: units.provBureau });
+      await act('provCoord', problem.id, 'flag', { reason: '省专班挂牌督办' });
+      const titles = (await clients.provCoord.get('/api/notifications?limit=50')).json().items.map((item: { title: string }) => item.title);
+      expect(titles).toContain(`问题上报至本单位 ${problem.number}：物流通道受阻（通知测试）`);
+      expect(titles).toContain(`挂牌督办 ${problem.number}：物流通道受阻（通知测试）`);
+      const neighbour = (await clients.hzCoord.get('/api/notifications?limit=50')).json().items.map((item: { title: string }) => item.title);
+      expect(neighbour.some((title: string) => title.includes(problem.number))).toBe(false);
+    });
+  });
+
   describe('jurisdiction', () => {
     it('hides a county’s problems from another county, in lists, summaries, detail and evidence', async () => {
       const problem = await logged('lxReporter', { category: 'energy' });

@@ -4,7 +4,7 @@ import { composeBulletin, isEmptyPeriod, type BulletinFacts, type ProblemFact, t
 import { cellText, layoutBulletin } from './bulletin-layout.ts';
 import { defaultRankingWeights } from './ranking.ts';
 
-function target(overrides: Partial<TargetProgressView> & { key: string; regionCode: string }): TargetProgressView & { reportIds: string[] } {
+function target(overrides: Partial<TargetProgressView> & { key: string; regionCode: string; reportIds?: string[] }): TargetProgressView & { reportIds: string[] } {
   return {
     id: `t-${overrides.key}`,
     indicator: '城镇新增就业',

@@ -71,7 +71,7 @@ async function issuerOf(db: Kysely<Database>, actor: Actor, plan: BulletinPlanRo
   return unit ? { unitId: unit.id, name: unit.name } : { unitId: null, name: '' };
 }
 
-/** Computes a bulletin's content for the plan and period; refuses a manager's request only for bad input. */
+/** Computes a bulletin's content for the plan and period, once the actor is known to manage the plan. */
 async function computeContent(db: Kysely<Database>, actor: Actor, plan: BulletinPlanRow, input: BulletinInput, now: Date) {
   if (!canManageBulletins(actor, plan.region_code)) throw forbidden(refusedManage);
   const period = requirePeriod(periodsOfPlan(plan), input.period);
@@ -133,7 +133,7 @@ export async function draftBulletin(context: WriteContext, actor: Actor, planId:
 }
 
 /** A bulletin row with its plan's region, locked for the rest of the transaction when `lock` is set. */
-export async function loadBulletin(db: Kysely<Database>, id: string, lock = false) {
+async function loadBulletin(db: Kysely<Database>, id: string, lock = false) {
   let query = db
     .selectFrom('bulletin')
     .innerJoin('plan', 'plan.id', 'bulletin.plan_id')

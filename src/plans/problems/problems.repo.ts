@@ -14,6 +14,7 @@ import type { Database, ProblemTable } from '../../store/tables.ts';
 import { governmentName } from '../plan-pack.load.ts';
 import { canReadProblem, canSupervise, type ProblemFacts } from './problems.policy.ts';
 import { ruleFlagChange, ruleFlagReason, type RuleFacts } from './problems.rules.ts';
+import { tellAboutProblemEvent } from './problems.notices.ts';
 
 /** A problem row as stored. */
 export type ProblemRow = Selectable<ProblemTable>;
@@ -106,6 +107,7 @@ export async function addEvent(context: WriteContext, problemId: string, event: 
       comment: event.comment ?? null,
     })
     .execute();
+  await tellAboutProblemEvent(context, problemId, event.kind, event.comment ?? null);
 }
 
 /** The audit snapshot of a problem: the fields a change can touch. */
