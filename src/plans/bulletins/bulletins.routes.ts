@@ -11,19 +11,12 @@ import {
   figureKey,
   figureTrace,
 } from '../../contracts/plan-bulletins.contract.ts';
-import { commonErrors, inTransaction, requireUser, typed } from '../../http/route-kit.ts';
+import { commonErrors, inTransaction, requireUser, typed, attachmentDisposition } from '../../http/route-kit.ts';
 import { bulletinFile, getBulletin, listBulletins, traceFigure, type BulletinFormat } from './bulletins.read.ts';
 import { draftBulletin, getBulletinSettings, previewBulletin, publishBulletin, setBulletinWeights } from './bulletins.service.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const tags = ['bulletins'];
-
-/** `attachment` with an ASCII fallback name and the UTF-8 one in `filename*` (RFC 5987 / RFC 6266). */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 /** Registers the bulletin routes under /api. */
 export async function bulletinsRoutes(instance: FastifyInstance): Promise<void> {
@@ -105,7 +98,7 @@ export async function bulletinsRoutes(instance: FastifyInstance): Promise<void> 
 
   const download = async (id: string, format: BulletinFormat, user: ReturnType<typeof requireUser>, reply: FastifyReply) => {
     const file = await bulletinFile(db, user, id, format);
-    return reply.header('content-type', file.contentType).header('content-disposition', contentDisposition(file.fileName)).send(file.body);
+    return reply.header('content-type', file.contentType).header('content-disposition', attachmentDisposition(file.fileName)).send(file.body);
   };
 
   app.get(
