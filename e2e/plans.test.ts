@@ -241,19 +241,50 @@ describe('a report’s round: submit, return, resubmit, accept', () => {
 describe('problem ledger and plan import', () => {
   let context: BrowserContext;
   let page: Page;
+  let verifier: BrowserContext;
+  let verifierPage: Page;
   const title = `临夏县园区企业缺工${Date.now().toString(36)}`;
+  const coordinator = `lx.coordinator.${Date.now().toString(36)}`;
+  const coordinatorPassword = 'Coordinator-e2e-2020';
 
   beforeAll(async () => {
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     await signIn(page, 'admin', adminPassword);
+    // 销号 needs a supervisor other than the one who resolved: a coordinator of the 临夏州 taskforce resolves.
+    const session = (await (await page.request.get(`${server.baseUrl}/api/session`)).json()) as { csrfToken: string };
+    const units = (await (await page.request.get(`${server.baseUrl}/api/units?region=622900&q=${encodeURIComponent('临夏州人力资源')}`)).json()) as { items: { id: string }[] };
+    const created = await page.request.post(`${server.baseUrl}/api/users`, {
+      headers: { 'x-csrf-token': session.csrfToken },
+      data: { username: coordinator, displayName: '临夏州专班协调员', password: coordinatorPassword, grants: [{ role: 'coordinator', unitId: units.items[0]?.id }] },
+    });
+    expect(created.status()).toBe(201);
+    verifier = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    verifierPage = await verifier.newPage();
+    await signIn(verifierPage, coordinator, coordinatorPassword);
   });
 
   afterAll(async () => {
+    await verifier?.close();
     await context?.close();
   });
 
-  it('logs a problem, escalates and flags it, resolves it with evidence and closes it (销号)', async () => {
+  /** Runs a workflow action of the open problem drawer with the text it asks for. */
+  async function act(on: Page, action: string, text: string) {
+    await on.getByTestId('problem-drawer').getByTestId(`problem-action-${action}`).click();
+    await on.getByTestId('problem-action-text').fill(text);
+    await on.getByTestId('problem-action-modal').locator('.ant-btn-primary').click();
+    await on.getByTestId('problem-action-modal').waitFor({ state: 'hidden' });
+  }
+
+  /** Opens the problem from the board, loaded afresh. */
+  async function openProblem(on: Page) {
+    await on.goto(`${server.baseUrl}/plans/problems`);
+    await on.getByTestId('problem-card').filter({ hasText: title }).click();
+    return on.getByTestId('problem-drawer');
+  }
+
+  it('logs a problem on the board, escalates it and puts it under supervision', async () => {
     await openPlansMenu(page, 'problems');
     await page.getByTestId('problem-log').click();
     const modal = page.getByTestId('problem-log-modal');
@@ -263,32 +294,39 @@ describe('problem ledger and plan import', () => {
     await page.locator('.ant-select-item-option', { hasText: '622921' }).click();
     await modal.getByTestId('problem-log-title').fill(title);
     await modal.getByTestId('problem-log-description').fill('园区三家企业缺工约 300 人，招工困难。');
-    await modal.getByRole('button', { name: '登 记' }).or(modal.getByRole('button', { name: '登记' })).click();
+    await modal.locator('.ant-btn-primary').click();
     const drawer = page.getByTestId('problem-drawer');
     await drawer.locator('[data-testid="problem-status"][data-status="open"]').waitFor();
-
-    async function act(action: string, text: string) {
-      await drawer.getByTestId(`problem-action-${action}`).click();
-      await page.getByTestId('problem-action-text').fill(text);
-      await page.getByTestId('problem-action-modal').locator('.ant-btn-primary').click();
-      await page.getByTestId('problem-action-modal').waitFor({ state: 'hidden' });
-    }
-
-    await act('escalate', '涉及跨县调剂劳动力，县级无法协调。');
+    await act(page, 'escalate', '涉及跨县调剂劳动力，县级无法协调。');
     await drawer.getByTestId('problem-history').getByText('提级办理').waitFor();
-    await act('flag', '缺工影响重点项目复工，挂牌督办。');
+    await act(page, 'flag', '缺工影响重点项目复工，挂牌督办。');
     await drawer.getByTestId('problem-flagged').waitFor();
+    await page.getByTestId('problem-drawer').locator('.ant-drawer-close').click();
+    await page.getByTestId('problem-drawer').waitFor({ state: 'hidden' });
+    await page.getByTestId('problem-column-open').getByText(title).waitFor();
+  });
+
+  it('lets the prefecture taskforce resolve it with evidence', async () => {
+    const drawer = await openProblem(verifierPage);
     await drawer.locator('input[type=file]').setInputFiles({ name: '招聘会签到表.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%e2e\n%%EOF\n') });
     await drawer.getByTestId('problem-evidence').getByText('招聘会签到表.pdf').waitFor();
-    await act('resolve', '组织专场招聘会两场，企业用工缺口已补齐。');
+    await act(verifierPage, 'resolve', '组织专场招聘会两场，企业用工缺口已补齐。');
     await drawer.locator('[data-testid="problem-status"][data-status="resolved"]').waitFor();
-    await act('close', '经核验，企业用工已补齐，同意销号。');
+    expect(await drawer.getByTestId('problem-action-close').count()).toBe(0);
+  });
+
+  it('lets another supervisor verify and close it (销号), and lists it with the filters', async () => {
+    const drawer = await openProblem(page);
+    await act(page, 'close', '经核验，企业用工已补齐，同意销号。');
     await drawer.locator('[data-testid="problem-status"][data-status="closed"]').waitFor();
     expect(await drawer.getByTestId('problem-history').textContent()).toContain('销号');
-    await page.keyboard.press('Escape');
+    await page.getByTestId('problem-drawer').locator('.ant-drawer-close').click();
+    await page.getByTestId('problem-drawer').waitFor({ state: 'hidden' });
     await page.getByTestId('problem-column-closed').getByText(title).waitFor();
     await page.getByTestId('problem-view').getByText('列表').click();
     await page.getByTestId('problems-table').getByText(title).waitFor();
+    await choose(page, 'problem-filter-category', '融资');
+    await page.getByTestId('problems-table').getByText(title).waitFor({ state: 'detached' });
   });
 
   it('imports a task-division table, mapping an unknown unit name to a new unit', async () => {

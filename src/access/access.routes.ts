@@ -61,14 +61,14 @@ export async function accessRoutes(instance: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/session',
-    { schema: { tags, summary: 'The signed-in user (or null) and a CSRF token for state-changing requests', response: { 200: sessionView } } },
+    { config: { public: true }, schema: { tags, summary: 'The signed-in user (or null) and a CSRF token for state-changing requests', response: { 200: sessionView } } },
     async (request, reply) => presentSession(request, reply, request.sessionUser?.userId ?? null),
   );
 
   app.post(
     '/api/session/login',
     {
-      config: { rateLimit: { max: app.services.loginRateLimit, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: app.services.loginRateLimit, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Sign in; sets the session cookie', body: loginInput, response: { 200: sessionView, ...commonErrors } },
     },
     async (request, reply) => {
@@ -82,7 +82,7 @@ export async function accessRoutes(instance: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/session/logout',
-    { schema: { tags, summary: 'Sign out', response: { 204: z.null(), ...commonErrors } } },
+    { config: { public: true }, schema: { tags, summary: 'Sign out', response: { 204: z.null(), ...commonErrors } } },
     async (request, reply) => {
       if (request.sessionUser) await signOut(app.services.db, request.sessionUser.sessionKey);
       reply.clearCookie(sessionCookie, { path: '/' });

@@ -34,6 +34,10 @@ export interface AppServices {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Answers anonymous requests; every other API route refuses them before reading their input. */
+    public?: boolean;
+  }
   interface FastifyInstance {
     services: AppServices;
   }

@@ -26,6 +26,7 @@ import type { AppServices } from '../http/route-kit.ts';
 import { sharedSecret } from '../store/secrets.ts';
 import type { Store } from '../store/database.ts';
 import { handleError, requestLanguage } from './errors.ts';
+import { unauthenticated } from '../kernel/errors.ts';
 import { refuseNulCharacters } from './input-guard.ts';
 import { loggerOptions } from './logging.ts';
 
@@ -85,6 +86,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const token = request.cookies[sessionCookie];
     if (token) request.sessionUser = await resolveSession(services.db, token, services.clock());
   });
+  // Anonymous requests to any API route not marked public are refused before their input is read, so
+  // the answer is the same 401 whatever was sent.
+  app.addHook('onRequest', async (request) => {
+    const isApi = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
+    if (isApi && !request.sessionUser && request.routeOptions.url !== undefined && !request.routeOptions.config.public) {
+      throw unauthenticated();
+    }
+  });
   // Every state-changing API request carries the CSRF token, sign-in included (login CSRF).
   app.addHook('onRequest', (request, reply, done) => {
     if (safeMethods.has(request.method) || !request.url.startsWith('/api/')) return done();
@@ -104,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

@@ -27,14 +27,8 @@ export type {
   ReportSummary,
   Timeliness,
 } from '../../src/contracts/plan-reports.contract.ts';
-export type {
-  OwnerLevel,
-  ProblemCategory,
-  ProblemSeverity,
-  ProblemStatus,
-} from '../../src/contracts/plan-problems-constants.ts';
-export type { ProblemDetail, ProblemEventView, ProblemListItem, ProblemSummary } from '../../src/contracts/plan-problems.contract.ts';
-export type { ProblemAbilities } from '../../src/contracts/plan-problems.contract.ts';
+export type { ProblemCategory, ProblemSeverity, ProblemStatus } from '../../src/contracts/plan-problems-constants.ts';
+export type { ProblemAbilities, ProblemDetail, ProblemEventView, ProblemListItem } from '../../src/contracts/plan-problems.contract.ts';
 export type {
   ImportCommitResult,
   ImportPreview,

@@ -100,7 +100,7 @@ export function AppShell() {
         <Menu
           mode="inline"
           selectedKeys={[section]}
-          defaultOpenKeys={section.startsWith('plans-') ? ['plans'] : []}
+          defaultOpenKeys={!collapsed && section.startsWith('plans-') ? ['plans'] : []}
           items={items}
           data-testid="nav-menu"
           onClick={() => narrow && setCollapsed(true)}

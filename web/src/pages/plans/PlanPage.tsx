@@ -55,7 +55,7 @@ export default function PlanPage() {
   const tab = search.get('tab') ?? 'tasks';
   const [chosenAsOf, setAsOf] = useState<string | null>(null);
   const asOf = chosenAsOf ?? (plan ? defaultAsOf(plan.end) : null);
-  const progress = usePlanProgress(id, asOf);
+  const { progress, reload: reloadProgress } = usePlanProgress(id, asOf);
 
   const targets = useMemo(() => new Map((plan?.targets ?? []).map((target) => [target.id, target])), [plan]);
   const taskColours = useMemo(() => new Map((progress?.tasks ?? []).map((task) => [task.id, task])), [progress]);
@@ -112,7 +112,7 @@ export default function PlanPage() {
             {
               key: 'targets',
               label: <span data-testid="plan-tab-targets">{t('plans.targetsTab', { count: plan.targets.length })}</span>,
-              children: asOf && <TargetsTab plan={plan} progress={progress} asOf={asOf} />,
+              children: asOf && <TargetsTab plan={plan} progress={progress} asOf={asOf} onAllocated={reloadProgress} />,
             },
             {
               key: 'sources',

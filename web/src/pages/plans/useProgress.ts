@@ -11,10 +11,10 @@ export interface ProgressPoint {
   actual: number;
 }
 
-/** The plan's progress on `asOf`; null while loading or when the server has no progress for it. */
-export function usePlanProgress(planId: string, asOf: string | null): PlanProgress | null {
-  const { data, error } = useFetch<PlanProgress>(asOf ? apiUrl(`/api/plans/${encodeURIComponent(planId)}/progress`, { asOf }) : null);
-  return error ? null : data;
+/** The plan's progress on `asOf` (null while loading or when the server has none for it) and a way to reload it. */
+export function usePlanProgress(planId: string, asOf: string | null): { progress: PlanProgress | null; reload: () => void } {
+  const { data, error, reload } = useFetch<PlanProgress>(asOf ? apiUrl(`/api/plans/${encodeURIComponent(planId)}/progress`, { asOf }) : null);
+  return { progress: error ? null : data, reload };
 }
 
 /** Each target's points on the sampled days, loaded when `dates` is not empty. */
