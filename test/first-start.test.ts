@@ -51,6 +51,48 @@ describe.each(engines)('first start on %s', (engine) => {
     expect(alias).toEqual({ name: '大足区人力资源和社会保障局', region_code: '500111' });
   });
 
+  it('loads the five seed programmes as nine plans, each task citing its document', async () => {
+    const plans = await store.db.selectFrom('plan').select(['key', 'sources']).orderBy('key').execute();
+    expect(plans.map((plan) => plan.key)).toEqual([
+      'dazu-2020-stable-employment',
+      'linxia-2020-basic-livelihood',
+      'linxia-2020-employment',
+      'linxia-2020-food-energy',
+      'linxia-2020-grassroots-operation',
+      'linxia-2020-market-entities',
+      'linxia-2020-supply-chain',
+      'wenshan-2020-jobs-consumption',
+      'yunnan-2019-consumption-poverty',
+    ]);
+    expect(first.plansLoaded).toHaveLength(9);
+    const uncited = await store.db.selectFrom('plan_task').select('id').where('clause', '=', '').execute();
+    expect(uncited).toEqual([]);
+  });
+
+  it('keeps Yunnan’s four actions and Wenshan’s nine promotion series', async () => {
+    const sectionTitles = async (key: string) =>
+      (
+        await store.db
+          .selectFrom('plan_section')
+          .innerJoin('plan', 'plan.id', 'plan_section.plan_id')
+          .select('plan_section.title')
+          .where('plan.key', '=', key)
+          .execute()
+      ).map((row) => row.title);
+    const yunnan = await sectionTitles('yunnan-2019-consumption-poverty');
+    for (const action of ['社会购买行动', '渠道畅通行动', '质量提升行动', '休闲旅游升级行动']) {
+      expect(yunnan.some((title) => title.includes(action))).toBe(true);
+    }
+    const series = await store.db
+      .selectFrom('plan_task')
+      .innerJoin('plan', 'plan.id', 'plan_task.plan_id')
+      .select('plan_task.number')
+      .where('plan.key', '=', 'wenshan-2020-jobs-consumption')
+      .where('plan_task.number', 'in', ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)'])
+      .execute();
+    expect(series).toHaveLength(9);
+  });
+
   it('creates the administrator with a generated password that signs in', async () => {
     expect(first.administratorCreated).toBe(true);
     expect(first.generatedPassword).toMatch(/^\S{16}$/);
