@@ -1,7 +1,8 @@
 /**
  * Plans and supervision end to end: the plan list, the Dazu task tree with its lead units and unit filter,
- * Linxia's targets with milestones and progress, and a report's whole round through the interface —
- * filled and submitted by a unit's reporter, returned with a comment, resubmitted, accepted.
+ * Linxia's targets with milestones and progress, a report's whole round through the interface — filled
+ * with a target figure and submitted by a unit's reporter, returned with a comment, resubmitted, accepted,
+ * its figure then counting toward the target — and the problem ledger and plan import.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 const dazuDocNumber = '大足府办发〔2020〕41号';
-const returnComment = '请补充稳岗返还资金的发放户数和金额。';
+const returnComment = '请补充返乡创业人数和创业担保贷款发放金额。';
 
 /** Signs in through the form; changes the password first if the server demands it. */
 async function signIn(page: Page, username: string, password: string): Promise<void> {
@@ -52,6 +53,12 @@ async function choose(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
   await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** Closes the drawer with this test id by its close button. */
+async function closeDrawer(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).locator('.ant-drawer-close').click();
+  await page.getByTestId(testId).waitFor({ state: 'hidden' });
 }
 
 /** Opens the plan whose row in the plan list contains `text`. */
@@ -164,10 +171,10 @@ describe('a report’s round: submit, return, resubmit, accept', () => {
     await admin?.close();
   });
 
-  /** The reporter's row for Dazu task 1 on 我的任务, loaded afresh. */
-  async function myTaskOne() {
+  /** The reporter's row for Dazu task 29 (引导农民工回足就业创业) on 我的任务, loaded afresh. */
+  async function myTask() {
     await reporterPage.goto(`${server.baseUrl}/plans/my`);
-    const row = reporterPage.getByTestId('my-task-1');
+    const row = reporterPage.getByTestId('my-task-29');
     await row.waitFor();
     return row;
   }
@@ -182,59 +189,67 @@ describe('a report’s round: submit, return, resubmit, accept', () => {
     return drawer;
   }
 
-  it('lets the reporter acknowledge task 1, fill the report with an attachment and submit it', async () => {
-    const row = await myTaskOne();
+  it('lets the reporter acknowledge task 29, fill the report with a figure and an attachment, and submit it', async () => {
+    const row = await myTask();
     await row.getByTestId('task-acknowledge').click();
     await row.getByText('已签收').waitFor();
     await row.getByTestId('task-report').click();
     const drawer = reporterPage.getByTestId('report-drawer');
     await drawer.getByTestId('report-form').waitFor();
     await choose(reporterPage, 'report-progress-status', '按计划推进');
-    await drawer.getByTestId('report-narrative-input').fill('已阶段性降低失业保险费率，稳岗返还政策延续执行。');
+    await drawer.getByTestId('report-narrative-input').fill('开展返乡创业培训，落实创业担保贷款，引导农民工回足就业创业。');
+    await drawer.locator('[data-testid="report-figure-migrant-workers-return"] input, input[data-testid="report-figure-migrant-workers-return"]').fill('6000');
     await drawer.getByTestId('report-save').click();
     await reporterPage.getByText('草稿已保存').waitFor();
     await drawer.locator('input[type=file]').setInputFiles({ name: '稳岗返还台账.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%e2e\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') });
     await drawer.getByTestId('report-attachments').getByText('稳岗返还台账.pdf').waitFor();
     await drawer.getByTestId('report-submit').click();
     await drawer.locator('[data-testid="report-status"][data-status="submitted"]').waitFor();
-    await reporterPage.keyboard.press('Escape');
+    await closeDrawer(reporterPage, 'report-drawer');
     await row.locator('[data-testid="report-status"][data-status="submitted"]').waitFor();
   });
 
   it('requires a comment to return, then returns the report to the reporter', async () => {
     const drawer = await openForReview();
-    expect(await drawer.getByTestId('report-narrative').textContent()).toContain('稳岗返还政策延续执行');
+    expect(await drawer.getByTestId('report-narrative').textContent()).toContain('引导农民工回足就业创业');
     await drawer.getByTestId('review-return').click();
     await drawer.getByText('退回时请填写审核意见').waitFor();
     await drawer.getByTestId('review-comment').fill(returnComment);
     await drawer.getByTestId('review-return').click();
     await drawer.locator('[data-testid="report-status"][data-status="returned"]').waitFor();
-    await adminPage.keyboard.press('Escape');
+    await closeDrawer(adminPage, 'review-drawer');
   });
 
   it('shows the reviewer’s comment to the reporter, who resubmits', async () => {
-    const row = await myTaskOne();
+    const row = await myTask();
     await row.locator('[data-testid="report-status"][data-status="returned"]').waitFor();
     await row.getByTestId('task-report').click();
     const drawer = reporterPage.getByTestId('report-drawer');
     expect(await drawer.getByTestId('report-review-comment').textContent()).toContain(returnComment);
-    await drawer.getByTestId('report-narrative-input').fill('已阶段性降低失业保险费率；稳岗返还已发放 126 户、资金 318 万元。');
+    await drawer.getByTestId('report-narrative-input').fill('引导农民工回足就业创业 6000 人，其中返乡创业 126 人，发放创业担保贷款 318 万元。');
     expect(await drawer.getByTestId('report-submit').textContent()).toContain('重新提交');
     await drawer.getByTestId('report-submit').click();
     await drawer.locator('[data-testid="report-status"][data-status="submitted"]').waitFor();
-    await reporterPage.keyboard.press('Escape');
+    await closeDrawer(reporterPage, 'report-drawer');
   });
 
-  it('accepts the resubmitted report', async () => {
+  it('accepts the resubmitted report, whose figure then counts toward the target', async () => {
     const drawer = await openForReview();
-    expect(await drawer.getByTestId('report-narrative').textContent()).toContain('126 户');
+    expect(await drawer.getByTestId('report-narrative').textContent()).toContain('返乡创业 126 人');
     await drawer.getByTestId('review-accept').click();
     await drawer.locator('[data-testid="report-status"][data-status="accepted"]').waitFor();
     expect(await drawer.getByTestId('review-actions').count()).toBe(0);
     const history = await drawer.getByTestId('report-history').textContent();
     expect(history).toContain(returnComment);
-    const row = await myTaskOne();
+    await closeDrawer(adminPage, 'review-drawer');
+    const row = await myTask();
     await row.locator('[data-testid="report-status"][data-status="accepted"]').waitFor();
+    await openPlan(adminPage, dazuDocNumber);
+    await adminPage.getByTestId('plan-tab-targets').click();
+    const target = adminPage.getByTestId('targets-table').locator('tr.ant-table-row', { hasText: '引导农民工回足就业创业' });
+    await target.getByText('完成 60%').waitFor();
+    await adminPage.getByTestId('plan-tab-punctuality').click();
+    await adminPage.getByTestId('punctuality-table').getByText('大足区人力资源和社会保障局').waitFor();
   });
 });
 
@@ -301,8 +316,7 @@ describe('problem ledger and plan import', () => {
     await drawer.getByTestId('problem-history').getByText('提级办理').waitFor();
     await act(page, 'flag', '缺工影响重点项目复工，挂牌督办。');
     await drawer.getByTestId('problem-flagged').waitFor();
-    await page.getByTestId('problem-drawer').locator('.ant-drawer-close').click();
-    await page.getByTestId('problem-drawer').waitFor({ state: 'hidden' });
+    await closeDrawer(page, 'problem-drawer');
     await page.getByTestId('problem-column-open').getByText(title).waitFor();
   });
 
@@ -320,8 +334,7 @@ describe('problem ledger and plan import', () => {
     await act(page, 'close', '经核验，企业用工已补齐，同意销号。');
     await drawer.locator('[data-testid="problem-status"][data-status="closed"]').waitFor();
     expect(await drawer.getByTestId('problem-history').textContent()).toContain('销号');
-    await page.getByTestId('problem-drawer').locator('.ant-drawer-close').click();
-    await page.getByTestId('problem-drawer').waitFor({ state: 'hidden' });
+    await closeDrawer(page, 'problem-drawer');
     await page.getByTestId('problem-column-closed').getByText(title).waitFor();
     await page.getByTestId('problem-view').getByText('列表').click();
     await page.getByTestId('problems-table').getByText(title).waitFor();

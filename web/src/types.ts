@@ -22,10 +22,12 @@ export type { ColourChangeView, PlanProgress, TargetProgressView } from '../../s
 export type {
   MyTaskView,
   ProgressStatus,
+  PunctualityView,
   ReportDetail,
   ReportStatus,
   ReportSummary,
   Timeliness,
+  UnitPunctuality,
 } from '../../src/contracts/plan-reports.contract.ts';
 export type { ProblemCategory, ProblemSeverity, ProblemStatus } from '../../src/contracts/plan-problems-constants.ts';
 export type { ProblemAbilities, ProblemDetail, ProblemEventView, ProblemListItem } from '../../src/contracts/plan-problems.contract.ts';

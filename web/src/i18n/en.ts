@@ -47,6 +47,7 @@ const en: Messages = {
     welcome: 'Hello, {{name}}',
     grants: 'My roles and jurisdiction',
     noGrants: 'No grants',
+    plansHint: 'Work plans: who does what, target progress, periodic reports, review and the problem ledger',
     orgHint: 'Region tree, unit directory, aliases and contacts',
     usersHint: 'Accounts, role grants, disabling and password resets',
     auditHint: 'Who changed what and when, before and after',

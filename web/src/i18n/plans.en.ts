@@ -283,6 +283,13 @@ const plansEn: PlanMessages = {
     part: 'Share ({{unit}})',
     saved: 'Target split',
   },
+  punctuality: {
+    tab: 'Reporting',
+    noPeriods: 'This plan has no reporting periods.',
+    assigned: 'Tasks',
+    completeness: 'Completeness',
+    timeliness: 'Overall',
+  },
   comparators: { atLeast: '≥', atMost: '≤', equal: '=' },
   planColours: { red: 'Red', yellow: 'Yellow', blue: 'Blue', green: 'Green' },
 };

@@ -281,6 +281,13 @@ const plansZh = {
     part: '分解数（{{unit}}）',
     saved: '目标已分解',
   },
+  punctuality: {
+    tab: '报送情况',
+    noPeriods: '本方案未设报告期。',
+    assigned: '承担任务',
+    completeness: '报送完整率',
+    timeliness: '总体',
+  },
   comparators: { atLeast: '≥', atMost: '≤', equal: '=' },
   planColours: { red: '红色', yellow: '黄色', blue: '蓝色', green: '绿色' },
 };

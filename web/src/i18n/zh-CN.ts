@@ -46,6 +46,7 @@ const zhCN = {
     welcome: '您好，{{name}}',
     grants: '我的角色与管辖范围',
     noGrants: '暂无授权',
+    plansHint: '工作方案的任务分工、目标进度、定期报送、审核和问题台账',
     orgHint: '行政区划树、单位名录、别名和联络人',
     usersHint: '账号、角色授权、停用与重置密码',
     auditHint: '谁在何时改了什么，修改前后对照',

@@ -11,6 +11,7 @@ export function HomePage() {
   const { user } = useSession();
   if (!user) return null;
   const shortcuts = [
+    { to: '/plans', key: 'plans', show: true },
     { to: '/org', key: 'org', show: true },
     { to: '/users', key: 'users', show: user.abilities.manageUsers },
     { to: '/audit', key: 'audit', show: user.abilities.readAudit },

@@ -1,49 +1,21 @@
 /** One plan (`GET /api/plans/:id`): its facts, the task tree with filters, the targets, sources and schedule. */
 import { useMemo, useState } from 'react';
-import { Alert, Breadcrumb, Card, Descriptions, Input, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Input, Space, Spin, Tabs, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFetch } from '../../useFetch.ts';
 import { ColourTag } from './ColourTag.tsx';
 import { filterTree } from './planTree.ts';
 import { defaultAsOf } from './progressDates.ts';
+import { PlanFacts } from './PlanFacts.tsx';
 import { PlanSources } from './PlanSources.tsx';
 import { PlanTaskTree } from './PlanTaskTree.tsx';
+import { PunctualityTab } from './PunctualityTab.tsx';
 import { TargetsTab } from './TargetsTab.tsx';
 import { TaskFilters } from './TaskFilters.tsx';
 import type { TaskFilterValues } from './TaskFilters.tsx';
 import { usePlanProgress } from './useProgress.ts';
-import { useRegionNames } from './useRegionNames.ts';
 import type { PlanDetail } from '../../types.ts';
-
-/** The plan's facts and how it designates leads. */
-function PlanFacts({ plan }: { plan: PlanDetail }) {
-  const { t } = useTranslation();
-  const regionName = useRegionNames([plan.regionCode])[plan.regionCode];
-  return (
-    <>
-      <Descriptions
-        size="small"
-        column={{ xs: 1, md: 2, xl: 3 }}
-        items={[
-          { key: 'docNumber', label: t('plans.docNumber'), children: plan.docNumber ?? t('plans.noDocNumber') },
-          { key: 'issuer', label: t('plans.issuer'), children: plan.issuer ?? '—' },
-          { key: 'region', label: t('plans.region'), children: regionName },
-          { key: 'issuedOn', label: t('plans.issuedOn'), children: plan.issuedOn ?? '—' },
-          { key: 'period', label: t('plans.period'), children: `${plan.start} ~ ${plan.end}` },
-          { key: 'leadRule', label: t('plans.leadRule'), children: t(`leadRules.${plan.leadRule}`) },
-        ]}
-      />
-      <Alert
-        type={plan.leadRule === 'none' ? 'warning' : 'info'}
-        showIcon
-        title={t(`leadRuleNotes.${plan.leadRule}`)}
-        data-testid="plan-lead-rule"
-        style={{ marginTop: 8 }}
-      />
-    </>
-  );
-}
 
 /** The page at /plans/:id. */
 export default function PlanPage() {
@@ -113,6 +85,11 @@ export default function PlanPage() {
               key: 'targets',
               label: <span data-testid="plan-tab-targets">{t('plans.targetsTab', { count: plan.targets.length })}</span>,
               children: asOf && <TargetsTab plan={plan} progress={progress} asOf={asOf} onAllocated={reloadProgress} />,
+            },
+            {
+              key: 'punctuality',
+              label: <span data-testid="plan-tab-punctuality">{t('punctuality.tab')}</span>,
+              children: <PunctualityTab planId={plan.id} />,
             },
             {
               key: 'sources',

@@ -4,8 +4,8 @@ import { Button, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AllocationModal } from './AllocationModal.tsx';
 import { ColourHistory } from './ColourHistory.tsx';
-import { ColourTag } from './ColourTag.tsx';
 import { sampleDates } from './progressDates.ts';
+import { TargetProgressCell } from './TargetProgressCell.tsx';
 import { TargetRegions } from './TargetRegions.tsx';
 import { TargetsTable } from './TargetsTable.tsx';
 import { useProgressSeries } from './useProgress.ts';
@@ -19,26 +19,6 @@ interface Props {
   asOf: string;
   /** Called after a target was split among regions, so progress loads again. */
   onAllocated: () => void;
-}
-
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
-
-/** Progress against the time schedule, with the target's colour. */
-function ProgressCell({ target }: { target: TargetProgressView }) {
-  const { t } = useTranslation();
-  return (
-    <Space size={4} wrap>
-      <ColourTag colour={target.colour} reason={target.reason} />
-      <Typography.Text>
-        {target.comparator === '<='
-          ? t(target.progress >= 1 ? 'progress.limitHeld' : 'progress.limitBroken')
-          : t('progress.cell', { actual: percent(target.progress), expected: percent(target.expectedShare) })}
-      </Typography.Text>
-      {target.figure !== null && (
-        <Typography.Text type="secondary">{t('progress.figure', { figure: target.figure, unit: target.unit, date: target.figureAsOf })}</Typography.Text>
-      )}
-    </Space>
-  );
 }
 
 /** The tab's content. */
@@ -85,7 +65,7 @@ export function TargetsTab({ plan, progress, asOf, onAllocated }: Props) {
           progress
             ? (targetId) => {
                 const target = byId.get(targetId);
-                return target ? <ProgressCell target={target} /> : null;
+                return target ? <TargetProgressCell target={target} /> : null;
               }
             : undefined
         }

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TargetMilestones } from './TargetMilestones.tsx';
 import { useRegionNames } from './useRegionNames.ts';
 import type { TargetView } from '../../types.ts';
 
@@ -14,21 +15,6 @@ interface Props {
 }
 
 const comparatorKey = { '>=': 'atLeast', '<=': 'atMost', '=': 'equal' } as const;
-
-/** `2020-06-30 前 50%` or `2020-06-30 前 0.9 万人`. */
-function Milestones({ target }: { target: TargetView }) {
-  const { t } = useTranslation();
-  if (target.milestones.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
-  return (
-    <Space orientation="vertical" size={0} data-testid="target-milestones">
-      {target.milestones.map((milestone) => {
-        const amount =
-          milestone.share !== null ? `${Math.round(milestone.share * 1000) / 10}%` : milestone.value !== null ? `${milestone.value}${target.unit}` : (milestone.text ?? '');
-        return <span key={milestone.by}>{t('plans.milestoneBy', { date: milestone.by, amount })}</span>;
-      })}
-    </Space>
-  );
-}
 
 /** The targets table; rows expand to the target's sentence, source and note. */
 export function TargetsTable({ targets, renderDetail, progressOf }: Props) {
@@ -62,7 +48,7 @@ export function TargetsTable({ targets, renderDetail, progressOf }: Props) {
           render: (_, target) => `${t(`comparators.${comparatorKey[target.comparator]}`)} ${target.value} ${target.unit}`,
         },
         { title: t('plans.deadline'), dataIndex: 'deadline' },
-        { title: t('plans.milestones'), key: 'milestones', render: (_, target) => <Milestones target={target} /> },
+        { title: t('plans.milestones'), key: 'milestones', render: (_, target) => <TargetMilestones target={target} /> },
         { title: t('plans.clauseColumn'), dataIndex: 'clause' },
       ]}
     />

@@ -4,7 +4,7 @@ import { App, Button, Space, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, upload } from '../../api.ts';
-import { AttachmentLinks } from './ReportView.tsx';
+import { AttachmentLinks } from './AttachmentLinks.tsx';
 import type { ReportDetail } from '../../types.ts';
 
 interface Props {

@@ -9,8 +9,9 @@ import { ReportAttachments } from './ReportAttachments.tsx';
 import { ReportForm } from './ReportForm.tsx';
 import { ReportHistory } from './ReportHistory.tsx';
 import { ReportView } from './ReportView.tsx';
-import type { MyTaskView, PlanDetail, ReportDetail } from '../../types.ts';
 import { allTasks } from '../plans/planTree.ts';
+import { useRegionNames } from '../plans/useRegionNames.ts';
+import type { MyTaskView, PlanDetail, ReportDetail } from '../../types.ts';
 
 interface Props {
   /** The task row the drawer is open for; null when closed. */
@@ -45,7 +46,7 @@ export function ReportDrawer({ task, onClose, onChanged }: Props) {
     };
   }, [reportId]);
 
-  const targets = useMemo(() => {
+  const linked = useMemo(() => {
     if (!task || !plan.data) return [];
     const unitRegion = allTasks(plan.data.sections).find((item) => item.id === task.taskId)?.units.find((unit) => unit.unitId === task.unitId)?.regionCode;
     // A county reports its own share of a prefecture target; a unit at the target's level reports the whole.
@@ -53,6 +54,8 @@ export function ReportDrawer({ task, onClose, onChanged }: Props) {
       .filter((target) => task.targetIds.includes(target.id))
       .map((target) => ({ target, regionCode: unitRegion && regionWithin(unitRegion, target.regionCode) ? unitRegion : target.regionCode }));
   }, [task, plan.data]);
+  const regionNames = useRegionNames(linked.map((entry) => entry.regionCode));
+  const targets = linked.map((entry) => ({ ...entry, regionName: regionNames[entry.regionCode] ?? entry.regionCode }));
 
   function changed(detail: ReportDetail) {
     setReport(detail);

@@ -18,8 +18,8 @@ interface Props {
   reportKey: ReportKey;
   /** The report so far; null before the first save. */
   report: ReportDetail | null;
-  /** The task's linked targets, each with the region the unit reports its figure for. */
-  targets: { target: TargetView; regionCode: string }[];
+  /** The task's linked targets, each with the region the unit reports its figure for and that region's name. */
+  targets: { target: TargetView; regionCode: string; regionName: string }[];
   /** Called with the report as the server now holds it. */
   onSaved: (report: ReportDetail) => void;
 }
@@ -73,11 +73,11 @@ export function ReportForm({ reportKey, report, targets, onSaved }: Props) {
         <Input.TextArea rows={6} maxLength={5000} showCount data-testid="report-narrative-input" />
       </Form.Item>
       {targets.length > 0 && <Typography.Title level={5}>{t('reports.figures')}</Typography.Title>}
-      {targets.map(({ target, regionCode }) => (
+      {targets.map(({ target, regionName }) => (
         <Form.Item
           key={target.id}
           name={['figures', target.id]}
-          label={`${target.indicator}（${regionCode}）`}
+          label={`${target.indicator}（${regionName}）`}
           extra={t('reports.figureHint', { value: target.value, unit: target.unit, deadline: target.deadline })}
         >
           <InputNumber style={{ width: 220 }} suffix={target.unit} data-testid={`report-figure-${target.key}`} />

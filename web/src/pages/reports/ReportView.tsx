@@ -2,28 +2,16 @@
 import { Alert, Descriptions, Divider, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format.ts';
+import { AttachmentLinks } from './AttachmentLinks.tsx';
 import { ReportHistory } from './ReportHistory.tsx';
 import { ProgressStatusTag, ReportStatusTag, TimelinessTag } from './ReportTags.tsx';
+import { useRegionNames } from '../plans/useRegionNames.ts';
 import type { ReportDetail } from '../../types.ts';
-
-/** The report's attachments as download links. */
-export function AttachmentLinks({ report }: { report: ReportDetail }) {
-  const { t } = useTranslation();
-  if (report.attachments.length === 0) return <Typography.Text type="secondary">{t('reports.noAttachments')}</Typography.Text>;
-  return (
-    <Space orientation="vertical" size={0} data-testid="report-attachments">
-      {report.attachments.map((file) => (
-        <Typography.Link key={file.fileId} href={`/api/reports/${report.id}/attachments/${file.fileId}`} target="_blank">
-          {file.fileName}（{Math.ceil(file.sizeBytes / 1024)} KB）
-        </Typography.Link>
-      ))}
-    </Space>
-  );
-}
 
 /** The whole report. */
 export function ReportView({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
+  const regionNames = useRegionNames(report.figures.map((figure) => figure.regionCode));
   return (
     <>
       {report.status === 'returned' && report.reviewComment && (
@@ -64,7 +52,7 @@ export function ReportView({ report }: { report: ReportDetail }) {
             dataSource={report.figures}
             columns={[
               { title: t('plans.indicator'), dataIndex: 'indicator' },
-              { title: t('plans.region'), dataIndex: 'regionCode' },
+              { title: t('plans.region'), dataIndex: 'regionCode', render: (code: string) => regionNames[code] },
               { title: t('reports.figure'), key: 'value', render: (_, figure) => `${figure.value} ${figure.unit}` },
             ]}
           />

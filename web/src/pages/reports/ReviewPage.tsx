@@ -1,41 +1,16 @@
 /** 审核: reports awaiting review (`GET /api/reports`), filtered by plan and state, each opening for accept or return. */
 import { useState } from 'react';
-import { Alert, Button, Card, Drawer, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
 import { useFetch } from '../../useFetch.ts';
 import { ReportStatusTag } from './ReportTags.tsx';
-import { ReportView } from './ReportView.tsx';
-import { ReviewActions } from './ReviewActions.tsx';
+import { ReviewDrawer } from './ReviewDrawer.tsx';
 import { reportStatuses } from './statuses.ts';
-import type { Page, PlanSummary, ReportDetail, ReportStatus, ReportSummary } from '../../types.ts';
+import type { Page, PlanSummary, ReportStatus, ReportSummary } from '../../types.ts';
 
 const pageSize = 20;
-
-/** The drawer for one report. */
-function ReviewDrawer({ reportId, onClose, onChanged }: { reportId: string | null; onClose: () => void; onChanged: () => void }) {
-  const { t } = useTranslation();
-  const { data: report, error, replace } = useFetch<ReportDetail>(reportId ? `/api/reports/${reportId}` : null);
-  return (
-    <Drawer open={reportId !== null} onClose={onClose} size={Math.min(720, window.innerWidth)} destroyOnHidden title={t('review.drawerTitle')} data-testid="review-drawer">
-      {error && <Alert type="error" showIcon title={error} />}
-      {!report && !error && <Spin style={{ display: 'block', margin: 24 }} />}
-      {report && (
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <ReportView report={report} />
-          <ReviewActions
-            report={report}
-            onDone={(detail) => {
-              replace(detail);
-              onChanged();
-            }}
-          />
-        </Space>
-      )}
-    </Drawer>
-  );
-}
 
 /** The page at /plans/review. */
 export default function ReviewPage() {
