@@ -69,6 +69,24 @@ describe.each(engines)('access on %s', (engine) => {
     });
   });
 
+  describe('abilities', () => {
+    it('tells the navigation what the user may do, by role', async () => {
+      const reporterUnit = await buildUnit(store, regions.linxiaCounty, '临夏县能力测试局');
+      await buildUser(store, 'abilities.reporter', 'reporter', reporterUnit);
+      const reporter = await new TestClient(app).signIn('abilities.reporter', userPassword);
+      expect((await reporter.get('/api/session')).json().user.abilities).toEqual({
+        manageUsers: false,
+        manageUnits: false,
+        readAudit: false,
+        managePlans: false,
+        reportOnTasks: true,
+        logProblems: true,
+      });
+      const admin = await new TestClient(app).signIn('admin', adminPassword);
+      expect((await admin.get('/api/session')).json().user.abilities).toMatchObject({ manageUsers: true, managePlans: true, reportOnTasks: false });
+    });
+  });
+
   describe('lockout', () => {
     it('locks after 5 wrong passwords, naming the minutes, and lets the user in 16 minutes later', async () => {
       let now = new Date();

@@ -16,6 +16,7 @@ import {
 } from '../contracts/access.contract.ts';
 import { pageOf } from '../contracts/common.contract.ts';
 import { commonErrors, inTransaction, requireUser, typed } from '../http/route-kit.ts';
+import { plansShellAbilities } from '../plans/index.ts';
 import { shellAbilities } from './access.policy.ts';
 import { resolveSession, signIn, signOut } from './sessions.service.ts';
 import { addGrant, createUser, getUser, grantsOf, listUsers, removeGrant, resetPassword, updateUser, changeOwnPassword, setOwnLocale } from './users.service.ts';
@@ -48,7 +49,7 @@ async function presentSession(request: FastifyRequest, reply: FastifyReply, user
       locale: user.locale,
       mustChangePassword: user.mustChangePassword,
       grants,
-      abilities: shellAbilities(user),
+      abilities: { ...shellAbilities(user), ...plansShellAbilities(user) },
     },
     csrfToken,
   };

@@ -76,7 +76,15 @@ export const sessionUserView = z.object({
   locale,
   mustChangePassword: z.boolean(),
   grants: z.array(grantView),
-  abilities: z.object({ manageUsers: z.boolean(), manageUnits: z.boolean(), readAudit: z.boolean() }),
+  abilities: z.object({
+    manageUsers: z.boolean(),
+    manageUnits: z.boolean(),
+    readAudit: z.boolean(),
+    /** Import plans, review reports, publish bulletins (within the jurisdiction). */
+    managePlans: z.boolean(),
+    reportOnTasks: z.boolean(),
+    logProblems: z.boolean(),
+  }),
 });
 
 /** `GET /api/session` and `POST /api/session/login`: the user (or null) and a CSRF token. */

@@ -1,5 +1,6 @@
 /** Plans (督查督办): programmes as sections, tasks with responsible units, and targets with milestones. */
 export { plansRoutes } from './plans.routes.ts';
+export { plansShellAbilities } from './plans.abilities.ts';
 export { getPlan, listPlans } from './plans.service.ts';
 export { loadPlanPack, governmentName, type PackLoadSummary } from './plan-pack.load.ts';
 export { parsePlanPack, readPlanPack, checkPlanPack, PlanPackError } from './plan-pack.ts';

@@ -6,14 +6,13 @@
  * auditors whose jurisdiction holds the plan's region.
  */
 import { hasRoleIn, type Actor, type Role } from '../../kernel/actor.ts';
-import { canReadPlan } from '../plans.policy.ts';
+import { canManagePlan, canReadPlan } from '../plans.policy.ts';
 
-const planManagers: readonly Role[] = ['admin', 'coordinator'];
 const draftReaders: readonly Role[] = ['admin', 'coordinator', 'auditor'];
 
 /** May the actor preview, draw up and publish the bulletins of a plan issued for this region, and set their weights? */
 export function canManageBulletins(actor: Actor, planRegionCode: string): boolean {
-  return hasRoleIn(actor, planManagers, planRegionCode);
+  return canManagePlan(actor, planRegionCode);
 }
 
 /** May the actor see the drafts of a plan issued for this region? */

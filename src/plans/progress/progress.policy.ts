@@ -4,11 +4,8 @@
  * jurisdiction holds the plan's region. Figures and targets of regions are shown to those whose jurisdiction
  * holds the region or lies below it (a county sees the prefecture total and its own share, not its neighbours').
  */
-import { hasRoleIn, jurisdictionPrefixes, type Actor, type Role } from '../../kernel/actor.ts';
-import { regionAncestry } from '../../kernel/region-code.ts';
-import { canReadPlan } from '../plans.policy.ts';
-
-const planManagers: readonly Role[] = ['admin', 'coordinator'];
+import { jurisdictionOrAbove, type Actor } from '../../kernel/actor.ts';
+import { canManagePlan, canReadPlan } from '../plans.policy.ts';
 
 /** May the actor see the progress of a plan issued for this region? */
 export function canReadProgress(actor: Actor, planRegionCode: string): boolean {
@@ -17,15 +14,12 @@ export function canReadProgress(actor: Actor, planRegionCode: string): boolean {
 
 /** May the actor allocate the plan's targets and set its colour rules? */
 export function canManageProgress(actor: Actor, planRegionCode: string): boolean {
-  return hasRoleIn(actor, planManagers, planRegionCode);
+  return canManagePlan(actor, planRegionCode);
 }
 
 /** The regions whose targets and figures the actor sees, for SQL: subtrees by prefix, and the regions above. */
 export function visibleRegions(actor: Actor): { prefixes: string[]; ancestors: string[] } {
-  return {
-    prefixes: jurisdictionPrefixes(actor),
-    ancestors: [...new Set(actor.grants.flatMap((grant) => regionAncestry(grant.regionCode)))],
-  };
+  return jurisdictionOrAbove(actor);
 }
 
 /** The abilities the UI shows on a plan's progress page. */

@@ -8,10 +8,11 @@
  */
 import { hasRoleIn, jurisdictionPrefixes, regionWithin, type Actor, type Role } from '../../kernel/actor.ts';
 import type { ReportStatus } from '../../contracts/plan-reports.contract.ts';
+import { planManagerRoles, taskReporterRoles } from '../plans.policy.ts';
 import { allows } from './workflow.ts';
 
-const reportingRoles: readonly Role[] = ['reporter', 'coordinator'];
-const reviewingRoles: readonly Role[] = ['coordinator', 'admin'];
+const reportingRoles = taskReporterRoles;
+const reviewingRoles = planManagerRoles;
 const readingRoles: readonly Role[] = ['coordinator', 'admin', 'auditor'];
 
 /** What a policy needs to know about a report. */
