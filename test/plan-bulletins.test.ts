@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulletinContent, BulletinDetail, PunctualitySection, RankingSection, TargetsSection } from '../src/contracts/plan-bulletins.contract.ts';
+import { pickLanguage } from '../src/kernel/errors.ts';
 import { importRegions } from '../src/org/index.ts';
 import { contentSha256, loadPlanPack, readPlanPack } from '../src/plans/index.ts';
 import { backupDatabase, restoreDatabase } from '../src/store/backup.ts';
@@ -201,6 +202,12 @@ describe.each(engines)('plan bulletins on %s', (engine) => {
       const content: BulletinContent = (await preview(clients.dzCoordinator)).json();
       const colours = section(content, 'colours');
       expect(colours.listed.find((task) => task.number === '39')).toMatchObject({ colour: 'red', leadUnits: '大足区人力资源和社会保障局' });
+      // The reason is kept in both languages: the document prints the Chinese, an English reader has the English.
+      const reason = colours.listed.find((task) => task.number === '39')?.reason ?? '';
+      expect([pickLanguage(reason, 'zh'), pickLanguage(reason, 'en')]).toEqual([
+        '“补贴性培训”目标为红色；大足区财政局2020年上半年报告逾期未报送',
+        'target 补贴性培训 red; report missing past due: 2020H1 大足区财政局',
+      ]);
       expect(Object.values(colours.counts).reduce((sum, count) => sum + count, 0)).toBe(63);
       const problems = section(content, 'problems');
       expect(problems.totals).toEqual({ total: 2, open: 1, overdue: 1, closed: 1, flagged: 1 });
@@ -336,7 +343,7 @@ describe.each(engines)('plan bulletins on %s', (engine) => {
       expect(response.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('关于2020年上半年重点任务推进情况的通报.docx')}`);
       const zip = await JSZip.loadAsync(response.rawPayload);
       const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-      for (const text of ['关于2020年上半年重点任务推进情况的通报', '大足就业办〔2020〕12号', '一、目标任务完成情况', '二、工作报送情况', '五、综合排名', '（二）红色、黄色任务', '城镇新增就业', '大足区人力资源和社会保障局', '重庆市大足区人民政府办公室', '2020年7月20日']) {
+      for (const text of ['关于2020年上半年重点任务推进情况的通报', '大足就业办〔2020〕12号', '一、目标任务完成情况', '二、工作报送情况', '五、综合排名', '（二）红色、黄色任务', '预警原因', '“补贴性培训”目标为红色；大足区财政局2020年上半年报告逾期未报送', '城镇新增就业', '大足区人力资源和社会保障局', '重庆市大足区人民政府办公室', '2020年7月20日']) {
         expect(xml, text).toContain(text);
       }
       expect(xml).toContain('<w:tblHeader');

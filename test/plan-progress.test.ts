@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanProgress, TargetProgressView } from '../src/contracts/plan-progress.contract.ts';
 import { loadPlanPack, readPlanPack, refreshAllPlanColours, refreshPlanColours } from '../src/plans/index.ts';
+import { bilingual } from '../src/kernel/errors.ts';
 import type { Store } from '../src/store/database.ts';
 import { engines } from './support/engines.ts';
 import { adminPassword, buildTargetFigure, buildTestApp, buildUnit, buildUser, preparedStore, regions, signedIn, systemContext, type TestClient } from './support/fixtures.ts';
@@ -117,7 +118,11 @@ describe.each(engines)('plan progress on %s', (engine) => {
       first = await figure(key, 0.7);
       const refreshed = await refresh(noon('2020-06-30'));
       expect(refreshed.asOf).toBe('2020-06-30');
-      expect(refreshed.changes.find((change) => change.entityId === targets.get(key))).toMatchObject({ from: null, to: 'yellow', reason: 'slip 11.1 points > 5' });
+      expect(refreshed.changes.find((change) => change.entityId === targets.get(key))).toMatchObject({
+        from: null,
+        to: 'yellow',
+        reason: { zh: '滞后时序进度11.1个百分点（超过5个百分点）', en: 'slip 11.1 points > 5' },
+      });
       const view = await target(key, '2020-06-30');
       expect(view).toMatchObject({ figure: 0.7, figureAsOf: '2020-06-30', progress: 0.388889, expectedShare: 0.5, slip: 11.111111, colour: 'yellow', met: false });
     });
@@ -126,7 +131,11 @@ describe.each(engines)('plan progress on %s', (engine) => {
       await store.db.updateTable('target_figure').set({ accepted: false }).where('id', '=', first).execute();
       await figure(key, 0.5);
       const refreshed = await refresh(noon('2020-06-30', 13));
-      expect(refreshed.changes.find((change) => change.entityId === targets.get(key))).toMatchObject({ from: 'yellow', to: 'red', reason: 'slip 22.2 points > 15' });
+      expect(refreshed.changes.find((change) => change.entityId === targets.get(key))).toMatchObject({
+        from: 'yellow',
+        to: 'red',
+        reason: { zh: '滞后时序进度22.2个百分点（超过15个百分点）', en: 'slip 22.2 points > 15' },
+      });
       expect((await target(key, '2020-06-30')).colour).toBe('red');
     });
 
@@ -135,9 +144,9 @@ describe.each(engines)('plan progress on %s', (engine) => {
       const refreshed = await refresh(noon('2020-06-30', 14));
       expect(refreshed.changes.find((change) => change.entityId === targets.get(key))).toBeUndefined();
       const view = await target(key, '2020-06-30');
-      expect(view).toMatchObject({ colour: 'red', slip: 2.777778, reason: 'red until made up: progress 47.2% < schedule 50.0%' });
+      expect(view).toMatchObject({ colour: 'red', slip: 2.777778, reason: '红色保持至差距补足：完成进度47.2%，低于时序进度50.0%' });
       const state = await store.db.selectFrom('colour_state').selectAll().where('entity_id', '=', targets.get(key) ?? '').executeTakeFirstOrThrow();
-      expect(state).toMatchObject({ colour: 'red', reason: 'red until made up: progress 47.2% < schedule 50.0%' });
+      expect(state).toMatchObject({ colour: 'red', reason: bilingual('红色保持至差距补足：完成进度47.2%，低于时序进度50.0%', 'red until made up: progress 47.2% < schedule 50.0%') });
       expect(state.since.toISOString()).toBe(noon('2020-06-30', 13).toISOString());
     });
 
@@ -162,7 +171,33 @@ describe.each(engines)('plan progress on %s', (engine) => {
         ['yellow', 'red'],
         [null, 'yellow'],
       ]);
-      expect(response.json().items[1]).toMatchObject({ entityType: 'target', label: '城镇新增就业 临夏回族自治州', reason: 'slip 22.2 points > 15' });
+      expect(response.json().items[1]).toMatchObject({ entityType: 'target', label: '城镇新增就业 临夏回族自治州', reason: '滞后时序进度22.2个百分点（超过15个百分点）' });
+    });
+
+    it('gives the reasons in English to a reader who asks for English, in Chinese by default', async () => {
+      clients.prefReporter.language = 'en';
+      const history = await clients.prefReporter.get(`/api/plans/${planId}/colour-history?entity=${targets.get(key)}`);
+      const view = await target(key, '2020-06-29', clients.prefReporter);
+      clients.prefReporter.language = 'zh-CN';
+      expect(history.json().items[1].reason).toBe('slip 22.2 points > 15');
+      expect(view.reason).toBe('slip 48.3 points > 15');
+      expect((await target(key, '2020-06-29', clients.prefReporter)).reason).toBe('滞后时序进度48.3个百分点（超过15个百分点）');
+    });
+
+    it('shows a reason recorded in one language only as it was, in either language', async () => {
+      const entityId = targets.get('registered-unemployment-rate') ?? '';
+      const older = await store.db
+        .insertInto('colour_change')
+        .values({ entity_type: 'target', entity_id: entityId, plan_id: planId, at: noon('2020-06-01'), from_colour: null, to_colour: 'green', reason: 'on schedule: progress 100.0% ≥ schedule 100.0%' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const language of ['zh-CN', 'en'] as const) {
+        clients.prefReporter.language = language;
+        const history = await clients.prefReporter.get(`/api/plans/${planId}/colour-history?entity=${entityId}`);
+        expect(history.json().items.at(-1)?.reason).toBe('on schedule: progress 100.0% ≥ schedule 100.0%');
+      }
+      clients.prefReporter.language = 'zh-CN';
+      await store.db.deleteFrom('colour_change').where('id', '=', older.id).execute();
     });
 
     it('writes an audit entry for a refresh that changed colours', async () => {
@@ -173,7 +208,7 @@ describe.each(engines)('plan progress on %s', (engine) => {
 
     it('reads an earlier day with the colours recorded up to it', async () => {
       // On 29 June no figure as of 30 June counts yet, and nothing was recorded before: judged afresh.
-      expect(await target(key, '2020-06-29')).toMatchObject({ figure: null, colour: 'red', reason: 'slip 48.3 points > 15' });
+      expect(await target(key, '2020-06-29')).toMatchObject({ figure: null, colour: 'red', reason: '滞后时序进度48.3个百分点（超过15个百分点）' });
     });
 
     it('keeps a limit green while within it and red once broken', async () => {
@@ -186,10 +221,10 @@ describe.each(engines)('plan progress on %s', (engine) => {
     it('colours a task by its targets, and red once a report is missing past its due date', async () => {
       const task = await store.db.selectFrom('plan_task').select(['id']).where('plan_id', '=', planId).where('number', '=', '四(一)1').executeTakeFirstOrThrow();
       const onThirtieth = (await progress('2020-06-30')).tasks.find((candidate) => candidate.id === task.id);
-      expect(onThirtieth).toMatchObject({ colour: 'yellow', reason: 'target 项目建设本地用工人数占用工总量比例 yellow' });
+      expect(onThirtieth).toMatchObject({ colour: 'yellow', reason: '“项目建设本地用工人数占用工总量比例”目标为黄色' });
       const afterDue = (await progress('2020-07-06')).tasks.find((candidate) => candidate.id === task.id);
       expect(afterDue?.colour).toBe('red');
-      expect(afterDue?.reason).toContain('report missing past due: 2020-06 ');
+      expect(afterDue?.reason).toContain('2020年6月报告逾期未报送；');
     });
   });
 
@@ -310,7 +345,7 @@ describe.each(engines)('plan progress on %s', (engine) => {
       expect(response.json()).toEqual(rules);
       const after = await progress('2020-06-30');
       expect(after).toMatchObject({ rules, defaultRules: false });
-      expect(after.targets.find((candidate) => candidate.key === 'local-hiring-share')).toMatchObject({ colour: 'yellow', reason: 'slip 13.6 points > 10' });
+      expect(after.targets.find((candidate) => candidate.key === 'local-hiring-share')).toMatchObject({ colour: 'yellow', reason: '滞后时序进度13.6个百分点（超过10个百分点）' });
       const children = await store.db.selectFrom('plan_target').select(['id', 'region_code']).where('parent_target_id', '=', targets.get('urban-new-jobs') ?? '').execute();
       const childIn = (code: string) => children.find((child) => child.region_code === code)?.id;
       const entities = async (client: TestClient) =>

@@ -121,6 +121,7 @@ export const coloursSection = z.object({
       number: z.string(),
       title: z.string(),
       colour,
+      /** Why, in Chinese and English joined as `bilingual` joins them (`pickLanguage` takes one side); English only in bulletins drawn up before. */
       reason: z.string(),
       leadUnits: z.string(),
     }),

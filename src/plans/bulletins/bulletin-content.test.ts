@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetProgressView } from '../../contracts/plan-progress.contract.ts';
+import { bilingual } from '../../kernel/errors.ts';
 import { composeBulletin, isEmptyPeriod, type BulletinFacts, type ProblemFact, type UnitFact } from './bulletin-content.ts';
 import { cellText, layoutBulletin } from './bulletin-layout.ts';
 import { defaultRankingWeights } from './ranking.ts';
@@ -21,7 +22,7 @@ function target(overrides: Partial<TargetProgressView> & { key: string; regionCo
     met: false,
     slip: 10,
     colour: 'yellow',
-    reason: 'slip 10.0 points > 5',
+    reason: '滞后时序进度10.0个百分点（超过5个百分点）',
     regions: [],
     reportIds: ['r-figure'],
     ...overrides,
@@ -67,9 +68,9 @@ const facts: BulletinFacts = {
   targets: [target({ key: 'jobs-622921', regionCode: '622921' }), target({ key: 'jobs-622925', regionCode: '622925', regionName: '和政县', figure: 600, progress: 0.6, slip: -10, colour: 'green', reportIds: [] })],
   units: [unit('a', '622921', { onTime: ['r1'], late: ['r2'], missing: 2 }), unit('b', '622925', { onTime: ['r3', 'r4'], late: [], missing: 0 }), unit('c', '622900', { onTime: [], late: [], missing: 1 })],
   tasks: [
-    { id: 'task-1', number: '1', title: '稳岗返还', colour: 'red', reason: 'report missing past due', leadUnits: '州人社局', reportIds: ['r2', 'r1'] },
+    { id: 'task-1', number: '1', title: '稳岗返还', colour: 'red', reason: bilingual('临夏县人民政府2020年6月报告逾期未报送', 'report missing past due: 2020-06 临夏县人民政府'), leadUnits: '州人社局', reportIds: ['r2', 'r1'] },
     { id: 'task-2', number: '2', title: '创业担保贷款', colour: 'green', reason: '', leadUnits: '州财政局', reportIds: ['r3'] },
-    { id: 'task-3', number: '3', title: '公益性岗位', colour: 'yellow', reason: 'report late', leadUnits: '各县(市)', reportIds: [] },
+    { id: 'task-3', number: '3', title: '公益性岗位', colour: 'yellow', reason: bilingual('和政县人民政府2020年6月报告逾期报送', 'report late: 2020-06 和政县人民政府'), leadUnits: '各县(市)', reportIds: [] },
   ],
   problems: [
     problem('WT-2020-000001', '622921', 'open', { flagged: true, overdue: true }),
@@ -106,6 +107,8 @@ describe('composeBulletin', () => {
       ['1', 'red', '州人社局'],
       ['3', 'yellow', '各县(市)'],
     ]);
+    // The content keeps both languages, so that an English reader has the reason too.
+    expect(colours.listed[1]?.reason).toBe(bilingual('和政县人民政府2020年6月报告逾期报送', 'report late: 2020-06 和政县人民政府'));
     expect(content.trace['colours.task-1']).toEqual(['r1', 'r2']);
     expect(content.trace['colours.red']).toEqual(['r1', 'r2']);
   });
@@ -153,6 +156,14 @@ describe('layoutBulletin', () => {
     const punctuality = laid[1]?.parts[0]?.table;
     expect(punctuality?.rows.at(-1)).toEqual(['合计', null, 7, 3, 1, 3, 57.1]);
     expect(laid[2]?.parts.map((part) => part.heading)).toEqual(['（一）任务颜色分布', '（二）红色、黄色任务']);
+  });
+
+  it('prints the Chinese reason of each red and yellow task, and none for a reason kept in English only', () => {
+    const listed = layoutBulletin(composeBulletin(facts))[2]?.parts[1]?.table;
+    expect(listed?.columns.at(-1)?.header).toBe('预警原因');
+    expect(listed?.rows.map((row) => row.at(-1))).toEqual(['临夏县人民政府2020年6月报告逾期未报送', '和政县人民政府2020年6月报告逾期报送']);
+    const older = { ...facts, tasks: facts.tasks.map((task) => ({ ...task, reason: 'report late: 2020-06 和政县人民政府' })) };
+    expect(layoutBulletin(composeBulletin(older))[2]?.parts[1]?.table?.rows.map((row) => row.at(-1))).toEqual([null, null]);
   });
 
   it('prints a missing figure as a dash and numbers without binary noise', () => {

@@ -26,6 +26,7 @@ export interface TaskFact {
   /** The task's title, or the start of its text when it has none. */
   title: string;
   colour: Colour;
+  /** Why it has its colour, in both languages joined by `bilingual`. */
   reason: string;
   leadUnits: string;
   reportIds: string[];

@@ -147,8 +147,9 @@ export async function gatherFacts(db: Kysely<Database>, plan: BulletinPlan, requ
   const targetsAsOf = earlier(today, period.end);
   const tasksAsOf = earlier(today, shiftDate(period.due, 1));
   const [progress, taskProgress, timeliness, reports, leads, problems, children] = await Promise.all([
-    getPlanProgress(db, systemActor, plan.id, targetsAsOf),
-    tasksAsOf === targetsAsOf ? null : getPlanProgress(db, systemActor, plan.id, tasksAsOf),
+    // Reasons in both languages: the document prints the Chinese, the content keeps the English for English readers.
+    getPlanProgress(db, systemActor, plan.id, targetsAsOf, 'both'),
+    tasksAsOf === targetsAsOf ? null : getPlanProgress(db, systemActor, plan.id, tasksAsOf, 'both'),
     punctuality(db, systemActor, plan.id, period.period, now),
     submittedReports(db, plan.id, period, now),
     taskLeads(db, plan.id),

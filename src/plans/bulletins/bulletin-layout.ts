@@ -6,6 +6,7 @@
 import type { BulletinContent, BulletinSection } from '../../contracts/plan-bulletins.contract.ts';
 import { problemCategoryLabels } from '../../contracts/plan-problems-constants.ts';
 import { colourValues } from '../../contracts/plan-progress-constants.ts';
+import { pickLanguage } from '../../kernel/errors.ts';
 import { colourNames, formatFigure, problemStatusNames } from './bulletin-content.ts';
 
 /** A cell: text, a number (kept a number in the spreadsheet), or nothing. */
@@ -58,6 +59,15 @@ function part(heading: string | null, table: LaidTable | null, paragraphs: strin
   return { heading, paragraphs, table };
 }
 
+/**
+ * The Chinese side of a task's reason, kept in the content in both languages; null for a bulletin drawn up
+ * when reasons were in English only, which an official document does not print.
+ */
+export function chineseReason(reason: string): string | null {
+  const isBilingual = pickLanguage(reason, 'en') !== reason;
+  return isBilingual ? pickLanguage(reason, 'zh') : null;
+}
+
 function layoutSection(section: BulletinSection): LaidPart[] {
   switch (section.kind) {
     case 'targets':
@@ -96,8 +106,8 @@ function layoutSection(section: BulletinSection): LaidPart[] {
         section.listed.length === 0
           ? part('（二）红色、黄色任务', null, ['本期无红色、黄色任务。'])
           : part('（二）红色、黄色任务', {
-              columns: columns(['序号', 3], ['任务编号', 5], ['任务', 20], ['颜色', 4], ['牵头单位', 10]),
-              rows: section.listed.map((row, index) => [index + 1, row.number, row.title, colourNames[row.colour], row.leadUnits]),
+              columns: columns(['序号', 3], ['任务编号', 5], ['任务', 14], ['颜色', 4], ['牵头单位', 9], ['预警原因', 16]),
+              rows: section.listed.map((row, index) => [index + 1, row.number, row.title, colourNames[row.colour], row.leadUnits, chineseReason(row.reason)]),
             }),
       ];
     case 'problems':

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { allocationInput, allocationView, colourHistory, colourHistoryQuery, colourRules, planProgress, progressQuery } from '../../contracts/plan-progress.contract.ts';
 import { chinaDate } from '../../kernel/periods.ts';
-import { commonErrors, inTransaction, requireUser, typed } from '../../http/route-kit.ts';
+import { commonErrors, inTransaction, requestLanguage, requireUser, typed } from '../../http/route-kit.ts';
 import { allocateTarget } from './allocation.service.ts';
 import { setColourRules } from './colour-rules.service.ts';
 import { getPlanProgress, listColourHistory } from './progress.service.ts';
@@ -20,7 +20,7 @@ export async function progressRoutes(instance: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Targets against their time schedule (时序进度) with figures, slip and colour; task colours',
+        summary: 'Targets against their time schedule (时序进度) with figures, slip and colour; task colours; reasons in the request’s language',
         params: planParams,
         querystring: progressQuery,
         response: { 200: planProgress, ...commonErrors },
@@ -29,7 +29,7 @@ export async function progressRoutes(instance: FastifyInstance): Promise<void> {
     async (request) => {
       const user = requireUser(request);
       const asOf = request.query.asOf ?? chinaDate(app.services.clock());
-      return getPlanProgress(app.services.db, user, request.params.id, asOf);
+      return getPlanProgress(app.services.db, user, request.params.id, asOf, requestLanguage(request));
     },
   );
 
@@ -38,7 +38,7 @@ export async function progressRoutes(instance: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Colour changes of the plan’s targets and tasks with their reasons, newest first',
+        summary: 'Colour changes of the plan’s targets and tasks with their reasons (in the request’s language), newest first',
         params: planParams,
         querystring: colourHistoryQuery,
         response: { 200: colourHistory, ...commonErrors },
@@ -46,7 +46,8 @@ export async function progressRoutes(instance: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const user = requireUser(request);
-      const items = await listColourHistory(app.services.db, user, request.params.id, { entityId: request.query.entity, limit: request.query.limit });
+      const filter = { entityId: request.query.entity, limit: request.query.limit };
+      const items = await listColourHistory(app.services.db, user, request.params.id, filter, requestLanguage(request));
       return { items };
     },
   );

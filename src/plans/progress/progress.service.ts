@@ -1,12 +1,13 @@
 /**
  * Target progress against the time schedule and the colours of targets and tasks: judging a plan now and
  * recording every colour change once (`refreshPlanColours`), reading progress as of any day, and reading
- * the colour history.
+ * the colour history. Reasons are judged in both languages and stored as one `bilingual` string; they are
+ * presented in the reader's language.
  */
 import { sql, type Kysely } from 'kysely';
 import type { ColourChangeView, PlanProgress, TargetProgressView } from '../../contracts/plan-progress.contract.ts';
 import type { Actor } from '../../kernel/actor.ts';
-import { notFound } from '../../kernel/errors.ts';
+import { bilingual, notFound, pickLanguage, type LocalizedText } from '../../kernel/errors.ts';
 import { chinaDate } from '../../kernel/periods.ts';
 import { recordAudit, type WriteContext } from '../../store/audit.ts';
 import type { Database } from '../../store/tables.ts';
@@ -22,7 +23,7 @@ export interface ColourChange {
   entityId: string;
   from: Colour | null;
   to: Colour;
-  reason: string;
+  reason: LocalizedText;
 }
 
 /** What a refresh did. */
@@ -38,6 +39,16 @@ const millisecondsPerDay = 86_400_000;
 /** The first instant of the day after `date` in China, where days run on UTC+8. */
 function endOfChinaDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00+08:00`) + millisecondsPerDay);
+}
+
+/**
+ * The language a reason is presented in: one of the interface languages, or `both` joined with `bilingual`
+ * for content that keeps both (a bulletin's snapshot).
+ */
+export type ReasonLanguage = 'zh' | 'en' | 'both';
+
+function presentReason(reason: LocalizedText, language: ReasonLanguage): string {
+  return language === 'both' ? bilingual(reason.zh, reason.en) : reason[language];
 }
 
 function rounded(value: number): number {
@@ -59,19 +70,23 @@ export async function refreshPlanColours(context: WriteContext, planId: string):
   const current = await currentColours(context.db, planId);
   const evaluation = evaluatePlan(facts, asOf, (type, id) => current.get(colourKey(type, id))?.colour ?? null);
   const decisions = [
-    ...evaluation.targets.map((judged) => ({ entityType: 'target' as const, entityId: judged.target.id, ...judged.decision })),
-    ...evaluation.tasks.map((judged) => ({ entityType: 'task' as const, entityId: judged.taskId, ...judged.decision })),
+    ...evaluation.targets.map((judged) => ({ entityType: 'target' as const, entityId: judged.target.id, colour: judged.decision.colour, reason: judged.decision.reason })),
+    ...evaluation.tasks.map((judged) => ({ entityType: 'task' as const, entityId: judged.taskId, colour: judged.decision.colour, reason: judged.decision.reason })),
   ];
+  const stored = (reason: LocalizedText) => presentReason(reason, 'both');
   const changes: ColourChange[] = [];
+  // A reason stored before reasons were bilingual differs from today's, so such a row is rewritten once.
   const touched = decisions.filter((decision) => {
     const before = current.get(colourKey(decision.entityType, decision.entityId));
     if (before?.colour !== decision.colour) changes.push({ ...decision, from: before?.colour ?? null, to: decision.colour });
-    return before?.colour !== decision.colour || before.reason !== decision.reason;
+    return before?.colour !== decision.colour || before.reason !== stored(decision.reason);
   });
   if (touched.length > 0) {
     await context.db
       .insertInto('colour_state')
-      .values(touched.map((decision) => ({ entity_type: decision.entityType, entity_id: decision.entityId, plan_id: planId, colour: decision.colour, since: context.now, reason: decision.reason })))
+      .values(
+        touched.map((decision) => ({ entity_type: decision.entityType, entity_id: decision.entityId, plan_id: planId, colour: decision.colour, since: context.now, reason: stored(decision.reason) })),
+      )
       .onConflict((conflict) =>
         conflict.columns(['entity_type', 'entity_id']).doUpdateSet((eb) => ({
           colour: eb.ref('excluded.colour'),
@@ -85,7 +100,9 @@ export async function refreshPlanColours(context: WriteContext, planId: string):
   if (changes.length > 0) {
     await context.db
       .insertInto('colour_change')
-      .values(changes.map((change) => ({ entity_type: change.entityType, entity_id: change.entityId, plan_id: planId, at: context.now, from_colour: change.from, to_colour: change.to, reason: change.reason })))
+      .values(
+        changes.map((change) => ({ entity_type: change.entityType, entity_id: change.entityId, plan_id: planId, at: context.now, from_colour: change.from, to_colour: change.to, reason: stored(change.reason) })),
+      )
       .execute();
     await recordAudit(context, {
       action: 'plans.colours.refresh',
@@ -128,7 +145,7 @@ function regionBreakdown(target: TargetFacts, targets: TargetFacts[], figures: F
   });
 }
 
-function presentTarget(judged: TargetEvaluation, row: { key: string; unit: string; region_name: string }, regions: TargetProgressView['regions']): TargetProgressView {
+function presentTarget(judged: TargetEvaluation, row: { key: string; unit: string; region_name: string }, regions: TargetProgressView['regions'], language: ReasonLanguage): TargetProgressView {
   const { target, progress, decision } = judged;
   return {
     id: target.id,
@@ -148,7 +165,7 @@ function presentTarget(judged: TargetEvaluation, row: { key: string; unit: strin
     met: progress.met,
     slip: decision.slip,
     colour: decision.colour,
-    reason: decision.reason,
+    reason: presentReason(decision.reason, language),
     regions,
   };
 }
@@ -156,9 +173,9 @@ function presentTarget(judged: TargetEvaluation, row: { key: string; unit: strin
 /**
  * A plan's progress as of a day: per target its schedule, latest figure, progress, slip and colour, and the
  * figures of the regions below it that the actor sees; per task its colour. Red stays red as the history
- * recorded it up to that day.
+ * recorded it up to that day. Reasons are in `language`.
  */
-export async function getPlanProgress(db: Kysely<Database>, actor: Actor, planId: string, asOf: string): Promise<PlanProgress> {
+export async function getPlanProgress(db: Kysely<Database>, actor: Actor, planId: string, asOf: string, language: ReasonLanguage): Promise<PlanProgress> {
   const plan = await loadPlan(db, planId);
   if (!canReadProgress(actor, plan.region_code)) throw notFound(planWord);
   const { facts, tasks } = await loadPlanFacts(db, plan, asOf);
@@ -190,9 +207,12 @@ export async function getPlanProgress(db: Kysely<Database>, actor: Actor, planId
     abilities: progressAbilities(actor, plan.region_code),
     targets: rows.flatMap((row) => {
       const entry = judged.get(row.id);
-      return entry ? [presentTarget(entry, row, regionBreakdown(entry.target, facts.targets, figures, visibleIds, names, asOf))] : [];
+      return entry ? [presentTarget(entry, row, regionBreakdown(entry.target, facts.targets, figures, visibleIds, names, asOf), language)] : [];
     }),
-    tasks: tasks.map((task) => ({ id: task.id, number: task.number, title: task.title, ...(taskDecisions.get(task.id) ?? { colour: 'green' as const, reason: '' }) })),
+    tasks: tasks.map((task) => {
+      const decision = taskDecisions.get(task.id);
+      return { id: task.id, number: task.number, title: task.title, colour: decision?.colour ?? 'green', reason: decision ? presentReason(decision.reason, language) : '' };
+    }),
   };
 }
 
@@ -203,8 +223,11 @@ export interface ColourHistoryFilter {
   limit: number;
 }
 
-/** A plan's colour changes, newest first; target changes only for regions the actor sees. */
-export async function listColourHistory(db: Kysely<Database>, actor: Actor, planId: string, filter: ColourHistoryFilter): Promise<ColourChangeView[]> {
+/**
+ * A plan's colour changes, newest first, their reasons in `language` (a reason recorded in one language only
+ * is shown as it was); target changes only for regions the actor sees.
+ */
+export async function listColourHistory(db: Kysely<Database>, actor: Actor, planId: string, filter: ColourHistoryFilter, language: 'zh' | 'en'): Promise<ColourChangeView[]> {
   const plan = await loadPlan(db, planId);
   if (!canReadProgress(actor, plan.region_code)) throw notFound(planWord);
   let query = db
@@ -240,6 +263,6 @@ export async function listColourHistory(db: Kysely<Database>, actor: Actor, plan
     at: row.at.toISOString(),
     from: row.from_colour as Colour | null,
     to: row.to_colour as Colour,
-    reason: row.reason,
+    reason: pickLanguage(row.reason, language),
   }));
 }

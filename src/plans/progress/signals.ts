@@ -4,7 +4,8 @@
  * after the due date); and a unit whose latest submitted report says `delayed` flags the task too. Older
  * periods do not keep a task coloured once the latest one is in order.
  */
-import { chinaDate } from '../../kernel/periods.ts';
+import type { LocalizedText } from '../../kernel/errors.ts';
+import { chinaDate, parsePeriod, periodLabel } from '../../kernel/periods.ts';
 import type { ReportSignal } from './colour.ts';
 
 /** A reporting period and its due date. */
@@ -23,6 +24,12 @@ export interface ReportFact {
   firstSubmittedAt: Date | null;
 }
 
+/** What a signal concerns: 临夏县人民政府2020年6月 / 2020-06 临夏县人民政府. */
+function signalLabel(period: string, unitName: string): LocalizedText {
+  const parsed = parsePeriod(period);
+  return { zh: `${unitName}${parsed ? periodLabel(parsed, 'zh') : period}`, en: `${period} ${unitName}` };
+}
+
 /** The report signals of one task as of `asOf`, from its units, its plan's periods and its reports. */
 export function reportSignals(
   periods: readonly DuePeriod[],
@@ -38,7 +45,7 @@ export function reportSignals(
     const own = reports.filter((report) => report.unitId === unit.unitId);
     if (latestDue) {
       const report = own.find((candidate) => candidate.period === latestDue.period);
-      const label = `${latestDue.period} ${unit.name}`;
+      const label = signalLabel(latestDue.period, unit.name);
       if (!report || !submittedBy(report)) signals.push({ kind: 'missing', label });
       else if (report.firstSubmittedAt && chinaDate(report.firstSubmittedAt) > latestDue.due) signals.push({ kind: 'late', label });
     }
@@ -46,7 +53,7 @@ export function reportSignals(
       .filter((report) => report.status !== 'draft' && submittedBy(report))
       .sort((a, b) => (order.get(a.period) ?? -1) - (order.get(b.period) ?? -1) || a.period.localeCompare(b.period))
       .at(-1);
-    if (latestSubmitted?.progressStatus === 'delayed') signals.push({ kind: 'delayed', label: `${latestSubmitted.period} ${unit.name}` });
+    if (latestSubmitted?.progressStatus === 'delayed') signals.push({ kind: 'delayed', label: signalLabel(latestSubmitted.period, unit.name) });
   }
   return signals;
 }
