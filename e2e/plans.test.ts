@@ -1,13 +1,13 @@
 /**
  * Plans and supervision end to end: the plan list, the Dazu task tree with its lead units and unit filter,
- * Linxia's targets with milestones and progress, a report's whole round through the interface — filled
- * with a target figure and submitted by a unit's reporter, returned with a comment, resubmitted, accepted,
- * its figure then counting toward the target — and the problem ledger and plan import.
+ * Linxia's targets with milestones and progress, the problem ledger and plan import. A report's whole round,
+ * ending in a bulletin, is in bulletins.test.ts.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminPassword, launchBrowser, startServer } from './harness.ts';
 import type { ServerHandle } from './harness.ts';
+import { choose, closeDrawer, createAccount, openPlan, openPlansMenu, signIn } from './helpers.ts';
 
 let server: ServerHandle;
 let browser: Browser;
@@ -23,50 +23,6 @@ afterAll(async () => {
 });
 
 const dazuDocNumber = '大足府办发〔2020〕41号';
-const returnComment = '请补充返乡创业人数和创业担保贷款发放金额。';
-
-/** Signs in through the form; changes the password first if the server demands it. */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-org').or(page.getByTestId('force-password-change')).first().waitFor();
-  if (await page.getByTestId('force-password-change').isVisible()) {
-    await page.getByTestId('password-current').fill(password);
-    await page.getByTestId('password-new').fill(`${password}-new`);
-    await page.getByTestId('password-confirm').fill(`${password}-new`);
-    await page.getByTestId('password-submit').click();
-    await page.getByTestId('nav-org').waitFor();
-  }
-}
-
-/** Opens a page of the 督查督办 menu, expanding the menu when it is closed. */
-async function openPlansMenu(page: Page, item: 'list' | 'my' | 'review' | 'problems' | 'import'): Promise<void> {
-  const link = page.getByTestId(`nav-plans-${item}`);
-  if (!(await link.isVisible())) await page.getByTestId('nav-plans').click();
-  await link.click();
-}
-
-/** Picks an option of an antd select by typing part of its label. */
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
-}
-
-/** Closes the drawer with this test id by its close button. */
-async function closeDrawer(page: Page, testId: string): Promise<void> {
-  await page.getByTestId(testId).locator('.ant-drawer-close').click();
-  await page.getByTestId(testId).waitFor({ state: 'hidden' });
-}
-
-/** Opens the plan whose row in the plan list contains `text`. */
-async function openPlan(page: Page, text: string): Promise<void> {
-  await openPlansMenu(page, 'list');
-  await page.getByTestId('plans-table').locator('tr.ant-table-row', { hasText: text }).getByTestId('plan-open').click();
-  await page.getByTestId('plan-title').waitFor();
-}
 
 describe('plans and supervision', () => {
   let admin: BrowserContext;
@@ -75,7 +31,7 @@ describe('plans and supervision', () => {
   beforeAll(async () => {
     admin = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     page = await admin.newPage();
-    await signIn(page, 'admin', adminPassword);
+    await signIn(page, server.baseUrl, 'admin', adminPassword);
   });
 
   afterAll(async () => {
@@ -134,125 +90,6 @@ describe('plans and supervision', () => {
   });
 });
 
-describe('a report’s round: submit, return, resubmit, accept', () => {
-  let admin: BrowserContext;
-  let reporter: BrowserContext;
-  let adminPage: Page;
-  let reporterPage: Page;
-  const username = `dz.reporter.${Date.now().toString(36)}`;
-  const password = 'Reporter-e2e-2020';
-
-  beforeAll(async () => {
-    admin = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    adminPage = await admin.newPage();
-    await signIn(adminPage, 'admin', adminPassword);
-    // The reporter account is set up through the API, as an administrator would script it.
-    const session = (await (await adminPage.request.get(`${server.baseUrl}/api/session`)).json()) as { csrfToken: string };
-    const headers = { 'x-csrf-token': session.csrfToken };
-    const plans = (await (await adminPage.request.get(`${server.baseUrl}/api/plans`)).json()) as { items: { id: string; docNumber: string | null }[] };
-    const dazu = plans.items.find((plan) => plan.docNumber === dazuDocNumber);
-    const detail = (await (await adminPage.request.get(`${server.baseUrl}/api/plans/${dazu?.id}`)).json()) as {
-      sections: { sections: { tasks: { number: string; units: { unitId: string; isLead: boolean }[] }[] }[] }[];
-    };
-    const taskOne = detail.sections.flatMap((section) => section.sections).flatMap((section) => section.tasks).find((task) => task.number === '1');
-    const unitId = taskOne?.units.find((unit) => unit.isLead)?.unitId;
-    const created = await adminPage.request.post(`${server.baseUrl}/api/users`, {
-      headers,
-      data: { username, displayName: '大足区人社局填报员', password, grants: [{ role: 'reporter', unitId }] },
-    });
-    expect(created.status()).toBe(201);
-    reporter = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    reporterPage = await reporter.newPage();
-    await signIn(reporterPage, username, password);
-  });
-
-  afterAll(async () => {
-    await reporter?.close();
-    await admin?.close();
-  });
-
-  /** The reporter's row for Dazu task 29 (引导农民工回足就业创业) on 我的任务, loaded afresh. */
-  async function myTask() {
-    await reporterPage.goto(`${server.baseUrl}/plans/my`);
-    const row = reporterPage.getByTestId('my-task-29');
-    await row.waitFor();
-    return row;
-  }
-
-  /** The admin's review drawer for the reporter's report, from the queue loaded afresh. */
-  async function openForReview() {
-    await adminPage.goto(`${server.baseUrl}/plans/review`);
-    const row = adminPage.getByTestId('review-table').locator('tr.ant-table-row', { hasText: '大足区人力资源和社会保障局' });
-    await row.getByTestId('review-open').click();
-    const drawer = adminPage.getByTestId('review-drawer');
-    await drawer.getByTestId('review-actions').waitFor();
-    return drawer;
-  }
-
-  it('lets the reporter acknowledge task 29, fill the report with a figure and an attachment, and submit it', async () => {
-    const row = await myTask();
-    await row.getByTestId('task-acknowledge').click();
-    await row.getByText('已签收').waitFor();
-    await row.getByTestId('task-report').click();
-    const drawer = reporterPage.getByTestId('report-drawer');
-    await drawer.getByTestId('report-form').waitFor();
-    await choose(reporterPage, 'report-progress-status', '按计划推进');
-    await drawer.getByTestId('report-narrative-input').fill('开展返乡创业培训，落实创业担保贷款，引导农民工回足就业创业。');
-    await drawer.locator('[data-testid="report-figure-migrant-workers-return"] input, input[data-testid="report-figure-migrant-workers-return"]').fill('6000');
-    await drawer.getByTestId('report-save').click();
-    await reporterPage.getByText('草稿已保存').waitFor();
-    await drawer.locator('input[type=file]').setInputFiles({ name: '稳岗返还台账.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%e2e\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') });
-    await drawer.getByTestId('report-attachments').getByText('稳岗返还台账.pdf').waitFor();
-    await drawer.getByTestId('report-submit').click();
-    await drawer.locator('[data-testid="report-status"][data-status="submitted"]').waitFor();
-    await closeDrawer(reporterPage, 'report-drawer');
-    await row.locator('[data-testid="report-status"][data-status="submitted"]').waitFor();
-  });
-
-  it('requires a comment to return, then returns the report to the reporter', async () => {
-    const drawer = await openForReview();
-    expect(await drawer.getByTestId('report-narrative').textContent()).toContain('引导农民工回足就业创业');
-    await drawer.getByTestId('review-return').click();
-    await drawer.getByText('退回时请填写审核意见').waitFor();
-    await drawer.getByTestId('review-comment').fill(returnComment);
-    await drawer.getByTestId('review-return').click();
-    await drawer.locator('[data-testid="report-status"][data-status="returned"]').waitFor();
-    await closeDrawer(adminPage, 'review-drawer');
-  });
-
-  it('shows the reviewer’s comment to the reporter, who resubmits', async () => {
-    const row = await myTask();
-    await row.locator('[data-testid="report-status"][data-status="returned"]').waitFor();
-    await row.getByTestId('task-report').click();
-    const drawer = reporterPage.getByTestId('report-drawer');
-    expect(await drawer.getByTestId('report-review-comment').textContent()).toContain(returnComment);
-    await drawer.getByTestId('report-narrative-input').fill('引导农民工回足就业创业 6000 人，其中返乡创业 126 人，发放创业担保贷款 318 万元。');
-    expect(await drawer.getByTestId('report-submit').textContent()).toContain('重新提交');
-    await drawer.getByTestId('report-submit').click();
-    await drawer.locator('[data-testid="report-status"][data-status="submitted"]').waitFor();
-    await closeDrawer(reporterPage, 'report-drawer');
-  });
-
-  it('accepts the resubmitted report, whose figure then counts toward the target', async () => {
-    const drawer = await openForReview();
-    expect(await drawer.getByTestId('report-narrative').textContent()).toContain('返乡创业 126 人');
-    await drawer.getByTestId('review-accept').click();
-    await drawer.locator('[data-testid="report-status"][data-status="accepted"]').waitFor();
-    expect(await drawer.getByTestId('review-actions').count()).toBe(0);
-    const history = await drawer.getByTestId('report-history').textContent();
-    expect(history).toContain(returnComment);
-    await closeDrawer(adminPage, 'review-drawer');
-    const row = await myTask();
-    await row.locator('[data-testid="report-status"][data-status="accepted"]').waitFor();
-    await openPlan(adminPage, dazuDocNumber);
-    await adminPage.getByTestId('plan-tab-targets').click();
-    const target = adminPage.getByTestId('targets-table').locator('tr.ant-table-row', { hasText: '引导农民工回足就业创业' });
-    await target.getByText('完成 60%').waitFor();
-    await adminPage.getByTestId('plan-tab-punctuality').click();
-    await adminPage.getByTestId('punctuality-table').getByText('大足区人力资源和社会保障局').waitFor();
-  });
-});
-
 describe('problem ledger and plan import', () => {
   let context: BrowserContext;
   let page: Page;
@@ -265,18 +102,14 @@ describe('problem ledger and plan import', () => {
   beforeAll(async () => {
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
-    await signIn(page, 'admin', adminPassword);
+    await signIn(page, server.baseUrl, 'admin', adminPassword);
     // 销号 needs a supervisor other than the one who resolved: a coordinator of the 临夏州 taskforce resolves.
-    const session = (await (await page.request.get(`${server.baseUrl}/api/session`)).json()) as { csrfToken: string };
     const units = (await (await page.request.get(`${server.baseUrl}/api/units?region=622900&q=${encodeURIComponent('临夏州人力资源')}`)).json()) as { items: { id: string }[] };
-    const created = await page.request.post(`${server.baseUrl}/api/users`, {
-      headers: { 'x-csrf-token': session.csrfToken },
-      data: { username: coordinator, displayName: '临夏州专班协调员', password: coordinatorPassword, grants: [{ role: 'coordinator', unitId: units.items[0]?.id }] },
-    });
-    expect(created.status()).toBe(201);
+    const account = { username: coordinator, displayName: '临夏州专班协调员', password: coordinatorPassword, grants: [{ role: 'coordinator', unitId: units.items[0]?.id }] };
+    expect(await createAccount(page, server.baseUrl, account)).toBe(201);
     verifier = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     verifierPage = await verifier.newPage();
-    await signIn(verifierPage, coordinator, coordinatorPassword);
+    await signIn(verifierPage, server.baseUrl, coordinator, coordinatorPassword);
   });
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminPassword, launchBrowser, startServer } from './harness.ts';
 import type { ServerHandle } from './harness.ts';
+import { signIn } from './helpers.ts';
 
 let server: ServerHandle;
 let browser: Browser;
@@ -16,22 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Signs in through the form; changes the password first if the server demands it. */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('nav-org').or(page.getByTestId('force-password-change')).first().waitFor();
-  if (await page.getByTestId('force-password-change').isVisible()) {
-    await page.getByTestId('password-current').fill(password);
-    await page.getByTestId('password-new').fill(`${password}-new`);
-    await page.getByTestId('password-confirm').fill(`${password}-new`);
-    await page.getByTestId('password-submit').click();
-    await page.getByTestId('nav-org').waitFor();
-  }
-}
 
 /** Clicks a language and waits until the server has stored it for the user. */
 async function switchLanguage(page: Page, locale: 'en' | 'zh'): Promise<void> {
@@ -71,7 +56,7 @@ describe('staff shell', () => {
   });
 
   it('signs in as admin and shows the menu in Chinese', async () => {
-    await signIn(page, 'admin', adminPassword);
+    await signIn(page, server.baseUrl, 'admin', adminPassword);
     expect(await page.getByTestId('nav-org').textContent()).toBe('地区与单位');
     expect(await page.getByTestId('nav-plans').textContent()).toBe('督查督办');
   });

@@ -20,6 +20,8 @@ const MyTasksPage = lazy(() => import('./pages/reports/MyTasksPage.tsx'));
 const ReviewPage = lazy(() => import('./pages/reports/ReviewPage.tsx'));
 const ProblemsPage = lazy(() => import('./pages/problems/ProblemsPage.tsx'));
 const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx'));
+const BulletinsPage = lazy(() => import('./pages/bulletins/BulletinsPage.tsx'));
+const BulletinPage = lazy(() => import('./pages/bulletins/BulletinPage.tsx'));
 
 /** Everything below the router. */
 export function App() {
@@ -42,6 +44,8 @@ export function App() {
                 <Route path="plans/review" element={<ReviewPage />} />
                 <Route path="plans/problems" element={<ProblemsPage />} />
                 <Route path="plans/import" element={<ImportPage />} />
+                <Route path="plans/bulletins" element={<BulletinsPage />} />
+                <Route path="plans/bulletins/:id" element={<BulletinPage />} />
                 <Route path="plans/:id" element={<PlanPage />} />
                 <Route path="home" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFoundPage />} />

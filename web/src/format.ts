@@ -17,3 +17,11 @@ export function formatDateTime(iso: string | null | undefined): string {
     hour12: false,
   }).format(date);
 }
+
+/** `2020-07-20` style: the calendar day in Beijing. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}

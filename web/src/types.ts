@@ -3,6 +3,9 @@
  * They are defined once, in `src/contracts/`; this module only re-exports them under the names the web app
  * uses. Everything here is a type except the small constant lists, which carry no Zod.
  */
+import type { z } from 'zod';
+import type { periodList } from '../../src/contracts/plan-reports.contract.ts';
+
 export { roles, unitKinds } from '../../src/contracts/constants.ts';
 export type { Locale, RegionLevel, Role, UnitKind } from '../../src/contracts/constants.ts';
 export type { Page } from '../../src/contracts/common.contract.ts';
@@ -29,6 +32,23 @@ export type {
   Timeliness,
   UnitPunctuality,
 } from '../../src/contracts/plan-reports.contract.ts';
+/** A plan's reporting periods and the one being reported on today. */
+export type PeriodList = z.output<typeof periodList>;
+export type {
+  BulletinContent,
+  BulletinDetail,
+  BulletinSection,
+  BulletinSettingsView,
+  BulletinStatus,
+  BulletinSummary,
+  ColoursSection,
+  FigureTrace,
+  ProblemsSection,
+  PunctualitySection,
+  RankingSection,
+  RankingWeights,
+  TargetsSection,
+} from '../../src/contracts/plan-bulletins.contract.ts';
 export type { ProblemCategory, ProblemSeverity, ProblemStatus } from '../../src/contracts/plan-problems-constants.ts';
 export type { ProblemAbilities, ProblemDetail, ProblemEventView, ProblemListItem } from '../../src/contracts/plan-problems.contract.ts';
 export type {

@@ -58,7 +58,7 @@ export function AppShell() {
     { key: 'org', icon: <ApartmentOutlined />, label: link('org', '/org') },
     ...(abilities?.manageUsers ? [{ key: 'users', icon: <TeamOutlined />, label: link('users', '/users') }] : []),
     ...(abilities?.readAudit ? [{ key: 'audit', icon: <FileSearchOutlined />, label: link('audit', '/audit') }] : []),
-    plansMenu(t),
+    plansMenu(t, abilities),
     {
       type: 'group',
       key: 'upcoming',

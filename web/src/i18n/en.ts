@@ -1,6 +1,7 @@
 /** English interface text; the keys follow zh-CN.ts exactly (checked by the type). */
 import type { Messages } from './zh-CN.ts';
 import plansEn from './plans.en.ts';
+import bulletinsEn from './bulletins.en.ts';
 
 const en: Messages = {
   app: { name: 'Wenbao' },
@@ -196,6 +197,7 @@ const en: Messages = {
     unexpected: 'The server gave an unexpected response ({{status}}). Try again later.',
   },
   ...plansEn,
+  ...bulletinsEn,
 };
 
 export default en;

@@ -1,5 +1,6 @@
 /** 简体中文界面文字（主语言）。英文版 en.ts 必须有同样的键。 */
 import plansZh from './plans.zh-CN.ts';
+import bulletinsZh from './bulletins.zh-CN.ts';
 
 const zhCN = {
   app: { name: '稳保' },
@@ -194,6 +195,7 @@ const zhCN = {
     unexpected: '服务器返回了意外的响应（{{status}}），请稍后重试。',
   },
   ...plansZh,
+  ...bulletinsZh,
 };
 
 /** The shape every translation must have. */
