@@ -4,6 +4,7 @@ import { inJurisdictionOrAbove, jurisdictionOrAbove, type Actor } from '../kerne
 import { notFound } from '../kernel/errors.ts';
 import type { PlanDetail, PlanSummary, TargetView } from '../contracts/plans.contract.ts';
 import type { Database } from '../store/tables.ts';
+import { milestoneOf } from './milestones.ts';
 import { canReadPlan } from './plans.policy.ts';
 
 const planWord = { zh: '方案', en: 'Plan' };
@@ -127,12 +128,7 @@ export async function getPlan(db: Kysely<Database>, actor: Actor, id: string) {
       note: target.note,
       milestones: milestones
         .filter((milestone) => milestone.target_id === target.id)
-        .map((milestone) => ({
-          by: milestone.due_by,
-          share: milestone.share === null ? null : Number(milestone.share),
-          value: milestone.value === null ? null : Number(milestone.value),
-          text: milestone.text,
-        })),
+        .map(milestoneOf),
     })),
   };
 }

@@ -11,6 +11,7 @@ import { colourRulesOf, type Colour } from './colour.ts';
 import type { FigureFact, PlanFacts, TargetFacts } from './evaluate.ts';
 import type { Comparator } from './schedule.ts';
 import type { DuePeriod } from './signals.ts';
+import { milestoneOf } from '../milestones.ts';
 
 /** The word for a plan in "not found" refusals. */
 export const planWord = { zh: '方案', en: 'Plan' };
@@ -68,11 +69,7 @@ async function loadTargets(db: Kysely<Database>, planId: string): Promise<Target
     deadline: target.deadline,
     milestones: milestones
       .filter((milestone) => milestone.target_id === target.id)
-      .map((milestone) => ({
-        by: milestone.due_by,
-        share: milestone.share === null ? null : Number(milestone.share),
-        value: milestone.value === null ? null : Number(milestone.value),
-      })),
+      .map(milestoneOf),
   }));
 }
 
