@@ -1,5 +1,5 @@
 /** HTTP routes of the problem ledger (问题台账): validate → load → authorize → act → present. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   assignProblemInput,
@@ -18,36 +18,18 @@ import {
   resolveProblemInput,
   reviseProblemInput,
 } from '../../contracts/plan-problems.contract.ts';
-import type { Upload } from '../../files/index.ts';
 import { commonErrors, inTransaction, pageOf, requireUser, typed, type SessionUser, attachmentDisposition } from '../../http/route-kit.ts';
-import { invalidInput } from '../../kernel/errors.ts';
 import type { WriteContext } from '../../store/audit.ts';
 import { attachEvidence, recordFollowUp, reopenProblem, resolveProblem, verifyAndCloseProblem } from './problems.closeout.ts';
 import { logProblem, reviseProblem } from './problems.log.ts';
 import { getProblem, listProblems, readEvidenceFile, summarizeProblems } from './problems.queries.ts';
 import { assignProblem, escalateProblem, flagProblem, recordProgress, unflagProblem } from './problems.workflow.ts';
+import { readSingleUpload } from '../../http/uploads.ts';
+import { maxFileBytes } from '../../files/index.ts';
 
 const tags = ['problems'];
 const idParams = z.strictObject({ id: z.uuid() });
 const detailResponse = { 200: problemDetail, ...commonErrors };
-
-/** The single file of a multipart upload in the form field `file`; refuses anything else, naming `file`. */
-async function readUpload(request: FastifyRequest): Promise<Upload> {
-  const missing = invalidInput('file', {
-    zh: '请以 multipart/form-data 上传一个文件（字段名 file），不超过 10 MB。',
-    en: 'Upload one file as multipart/form-data (field "file"), at most 10 MB.',
-  });
-  try {
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') throw missing;
-    return { fileName: part.filename, bytes: await part.toBuffer() };
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw invalidInput('file', { zh: '文件不能超过 10 MB。', en: 'A file may not exceed 10 MB.' });
-    if (code?.startsWith('FST_')) throw missing;
-    throw error;
-  }
-}
 
 /** Registers the problem routes under /api. */
 export async function problemsRoutes(instance: FastifyInstance): Promise<void> {
@@ -158,7 +140,7 @@ export async function problemsRoutes(instance: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const upload = await readUpload(request);
+      const upload = await readSingleUpload(request, maxFileBytes);
       await inTransaction(request, (context) => attachEvidence(context, user, request.params.id, upload));
       reply.code(201);
       return present(user, request.params.id);

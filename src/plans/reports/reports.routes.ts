@@ -1,6 +1,5 @@
 /** HTTP routes for periodic reports: validate → load → authorize → act → present. */
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pageOf } from '../../contracts/common.contract.ts';
 import {
@@ -18,31 +17,14 @@ import {
   returnInput,
   saveDraftInput,
 } from '../../contracts/plan-reports.contract.ts';
-import { maxFileBytes, type Upload } from '../../files/index.ts';
+import { maxFileBytes } from '../../files/index.ts';
 import { commonErrors, inTransaction, requireUser, typed, attachmentDisposition } from '../../http/route-kit.ts';
-import { AppError, invalidInput } from '../../kernel/errors.ts';
 import { getReport, listReports, myTasks, planPeriods, punctuality, readReportAttachment } from './reports.read.ts';
 import { acceptReport, acknowledgeTask, attachToReport, returnReport, saveReportDraft, submitReport } from './reports.service.ts';
+import { readSingleUpload } from '../../http/uploads.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const tags = ['reports'];
-
-/** Reads the one file of a multipart upload (field `file`), naming `file` in every refusal. */
-async function readUpload(request: FastifyRequest): Promise<Upload> {
-  const refuse = (zh: string, en: string) => invalidInput('file', { zh, en });
-  if (!request.isMultipart()) throw refuse('请以 multipart/form-data 上传一个文件（字段 file）。', 'Upload one file as multipart/form-data (field "file").');
-  try {
-    const part: MultipartFile | undefined = await request.file();
-    if (!part || part.fieldname !== 'file') throw refuse('请在字段 file 中上传一个文件。', 'Send one file in the field "file".');
-    return { fileName: part.filename, bytes: await part.toBuffer() };
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw refuse(`文件不能超过 ${maxFileBytes / 1024 / 1024} MB。`, `A file may not exceed ${maxFileBytes / 1024 / 1024} MB.`);
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') throw refuse('一次只能上传一个文件。', 'Upload one file at a time.');
-    throw error;
-  }
-}
 
 /** Registers the report routes under /api. */
 export async function reportsRoutes(instance: FastifyInstance): Promise<void> {
@@ -161,7 +143,7 @@ export async function reportsRoutes(instance: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const upload = await readUpload(request);
+      const upload = await readSingleUpload(request, maxFileBytes);
       await inTransaction(request, (context) => attachToReport(context, user, request.params.id, upload));
       reply.code(201);
       return getReport(db, user, request.params.id, clock());
