@@ -9,23 +9,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { adminPassword, launchBrowser, startServer } from './harness.ts';
-import type { ServerHandle } from './harness.ts';
-import { choose, closeDrawer, createAccount, openPlan, openPlansMenu, signIn, zipEntryText } from './helpers.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { adminPassword, useStage } from './harness.ts';
+import { choose, closeDrawer, createAccount, openPlan, openPlansMenu, zipEntryText } from './helpers.ts';
 
-let server: ServerHandle;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 const dazuDocNumber = '大足府办发〔2020〕41号';
 const dazuTitle = '重庆市大足区人民政府办公室关于贯彻落实国务院关于进一步做好稳就业工作的意见重点任务分工的通知';
@@ -43,23 +31,19 @@ describe('a reporting cycle that ends in a bulletin', () => {
   const password = 'Reporter-e2e-2020';
 
   beforeAll(async () => {
-    admin = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    adminPage = await admin.newPage();
-    await signIn(adminPage, server.baseUrl, 'admin', adminPassword);
+    ({ context: admin, page: adminPage } = await stage.signedIn('admin', adminPassword));
     // The reporter account is set up through the API, as an administrator would script it: a reporter of the
     // lead unit of task 29, whose target is 引导农民工回足就业创业.
-    const plans = (await (await adminPage.request.get(`${server.baseUrl}/api/plans`)).json()) as { items: { id: string; docNumber: string | null }[] };
+    const plans = (await (await adminPage.request.get(`${stage.baseUrl}/api/plans`)).json()) as { items: { id: string; docNumber: string | null }[] };
     const dazu = plans.items.find((plan) => plan.docNumber === dazuDocNumber);
-    const detail = (await (await adminPage.request.get(`${server.baseUrl}/api/plans/${dazu?.id}`)).json()) as {
+    const detail = (await (await adminPage.request.get(`${stage.baseUrl}/api/plans/${dazu?.id}`)).json()) as {
       sections: { sections: { tasks: { number: string; targetIds: string[]; units: { unitId: string; isLead: boolean }[] }[] }[] }[];
     };
     const task = detail.sections.flatMap((section) => section.sections).flatMap((section) => section.tasks).find((candidate) => candidate.number === '29');
     expect(task?.targetIds.length).toBeGreaterThan(0);
     const unitId = task?.units.find((unit) => unit.isLead)?.unitId;
-    expect(await createAccount(adminPage, server.baseUrl, { username, displayName: '大足区人社局填报员', password, grants: [{ role: 'reporter', unitId }] })).toBe(201);
-    reporter = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    reporterPage = await reporter.newPage();
-    await signIn(reporterPage, server.baseUrl, username, password);
+    expect(await createAccount(adminPage, stage.baseUrl, { username, displayName: '大足区人社局填报员', password, grants: [{ role: 'reporter', unitId }] })).toBe(201);
+    ({ context: reporter, page: reporterPage } = await stage.signedIn(username, password));
   });
 
   afterAll(async () => {
@@ -69,7 +53,7 @@ describe('a reporting cycle that ends in a bulletin', () => {
 
   /** The reporter's row for Dazu task 29 (引导农民工回足就业创业) in 2020H1 on 我的任务, loaded afresh. */
   async function myTask() {
-    await reporterPage.goto(`${server.baseUrl}/plans/my`);
+    await reporterPage.goto(`${stage.baseUrl}/plans/my`);
     await choose(reporterPage, 'my-tasks-plan', '大足区');
     await choose(reporterPage, 'my-tasks-period', '2020年上半年');
     const row = reporterPage.getByTestId('my-task-29').filter({ hasText: '2020H1' });
@@ -79,7 +63,7 @@ describe('a reporting cycle that ends in a bulletin', () => {
 
   /** The admin's review drawer for the reporter's report, from the queue loaded afresh. */
   async function openForReview() {
-    await adminPage.goto(`${server.baseUrl}/plans/review`);
+    await adminPage.goto(`${stage.baseUrl}/plans/review`);
     const row = adminPage.getByTestId('review-table').locator('tr.ant-table-row', { hasText: reporterUnit });
     await row.getByTestId('review-open').click();
     const drawer = adminPage.getByTestId('review-drawer');
@@ -105,7 +89,7 @@ describe('a reporting cycle that ends in a bulletin', () => {
 
 
   it('offers the reporter its tasks but not the review queue or import', async () => {
-    await reporterPage.goto(`${server.baseUrl}/plans`);
+    await reporterPage.goto(`${stage.baseUrl}/plans`);
     await reporterPage.getByTestId('nav-plans').waitFor();
     if (!(await reporterPage.getByTestId('nav-plans-list').isVisible())) await reporterPage.getByTestId('nav-plans').click();
     await reporterPage.getByTestId('nav-plans-my').waitFor();
@@ -238,7 +222,7 @@ describe('a reporting cycle that ends in a bulletin', () => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(zipEntryText(bytes, 'word/document.xml')).toContain(dazuTitle);
     const href = await adminPage.getByTestId('bulletin-download-docx').getAttribute('href');
-    const response = await adminPage.request.get(`${server.baseUrl}${href}`);
+    const response = await adminPage.request.get(`${stage.baseUrl}${href}`);
     expect(response.headers()['content-type']).toContain('wordprocessingml');
     expect(response.headers()['content-disposition']).toContain(encodeURIComponent(bulletinTitle));
     await adminPage.locator('.ant-breadcrumb a', { hasText: '通报' }).click();

@@ -1,6 +1,7 @@
 /**
  * Browser-test harness: starts the real Wenbao server on a free port with a fresh data directory and a known
- * admin password, waits until it is ready, and launches Debian's Chromium through playwright-core.
+ * admin password, waits until it is ready, and launches Debian's Chromium through playwright-core; `useStage`
+ * does both for a test file and opens signed-in pages on them.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -11,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { signIn } from './helpers.ts';
 
 /** The repository root, where `bin/wenbao.mjs` and `web/dist` live. */
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -118,4 +121,54 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The server and browser a test file shares; read them inside hooks and tests, once `beforeAll` has run. */
+export interface Stage {
+  /** The running server's address. */
+  readonly baseUrl: string;
+  /** A new browser context, in Chinese at desktop size unless `options` say otherwise. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A new desktop context with one page, signed in as `username`. */
+  signedIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/** Starts a server and a browser before the calling file's tests and stops them after. */
+export function useStage(): Stage {
+  let server: ServerHandle | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  function started(): { server: ServerHandle; browser: Browser } {
+    if (!server || !browser) throw new Error('the stage is used before its beforeAll has run');
+    return { server, browser };
+  }
+
+  function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+    return started().browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, ...options });
+  }
+
+  async function signedIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await newContext();
+    const page = await context.newPage();
+    await signIn(page, started().server.baseUrl, username, password);
+    return { context, page };
+  }
+
+  return {
+    get baseUrl() {
+      return started().server.baseUrl;
+    },
+    newContext,
+    signedIn,
+  };
 }

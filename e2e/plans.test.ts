@@ -4,23 +4,11 @@
  * ending in a bulletin, is in bulletins.test.ts.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { adminPassword, launchBrowser, startServer } from './harness.ts';
-import type { ServerHandle } from './harness.ts';
-import { choose, closeDrawer, createAccount, openPlan, openPlansMenu, signIn } from './helpers.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { adminPassword, useStage } from './harness.ts';
+import { choose, closeDrawer, createAccount, openPlan, openPlansMenu } from './helpers.ts';
 
-let server: ServerHandle;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 const dazuDocNumber = '大足府办发〔2020〕41号';
 
@@ -29,9 +17,7 @@ describe('plans and supervision', () => {
   let page: Page;
 
   beforeAll(async () => {
-    admin = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    page = await admin.newPage();
-    await signIn(page, server.baseUrl, 'admin', adminPassword);
+    ({ context: admin, page } = await stage.signedIn('admin', adminPassword));
   });
 
   afterAll(async () => {
@@ -100,16 +86,12 @@ describe('problem ledger and plan import', () => {
   const coordinatorPassword = 'Coordinator-e2e-2020';
 
   beforeAll(async () => {
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    await signIn(page, server.baseUrl, 'admin', adminPassword);
+    ({ context, page } = await stage.signedIn('admin', adminPassword));
     // 销号 needs a supervisor other than the one who resolved: a coordinator of the 临夏州 taskforce resolves.
-    const units = (await (await page.request.get(`${server.baseUrl}/api/units?region=622900&q=${encodeURIComponent('临夏州人力资源')}`)).json()) as { items: { id: string }[] };
+    const units = (await (await page.request.get(`${stage.baseUrl}/api/units?region=622900&q=${encodeURIComponent('临夏州人力资源')}`)).json()) as { items: { id: string }[] };
     const account = { username: coordinator, displayName: '临夏州专班协调员', password: coordinatorPassword, grants: [{ role: 'coordinator', unitId: units.items[0]?.id }] };
-    expect(await createAccount(page, server.baseUrl, account)).toBe(201);
-    verifier = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    verifierPage = await verifier.newPage();
-    await signIn(verifierPage, server.baseUrl, coordinator, coordinatorPassword);
+    expect(await createAccount(page, stage.baseUrl, account)).toBe(201);
+    ({ context: verifier, page: verifierPage } = await stage.signedIn(coordinator, coordinatorPassword));
   });
 
   afterAll(async () => {
@@ -127,7 +109,7 @@ describe('problem ledger and plan import', () => {
 
   /** Opens the problem from the board, loaded afresh. */
   async function openProblem(on: Page) {
-    await on.goto(`${server.baseUrl}/plans/problems`);
+    await on.goto(`${stage.baseUrl}/plans/problems`);
     await on.getByTestId('problem-card').filter({ hasText: title }).click();
     return on.getByTestId('problem-drawer');
   }

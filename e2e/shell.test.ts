@@ -1,22 +1,10 @@
 /** The staff shell end to end: sign-in, language memory, creating a unit, finding it in the audit log, phone widths. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { adminPassword, launchBrowser, startServer } from './harness.ts';
-import type { ServerHandle } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { adminPassword, useStage } from './harness.ts';
 import { signIn } from './helpers.ts';
 
-let server: ServerHandle;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 /** Clicks a language and waits until the server has stored it for the user. */
 async function switchLanguage(page: Page, locale: 'en' | 'zh'): Promise<void> {
@@ -37,7 +25,7 @@ describe('staff shell', () => {
   const unitName = `临夏州稳岗测试局${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    context = await stage.newContext();
     page = await context.newPage();
   });
 
@@ -46,7 +34,7 @@ describe('staff shell', () => {
   });
 
   it('shows the server message for a wrong password', async () => {
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${stage.baseUrl}/login`);
     await page.getByTestId('login-username').fill('nobody');
     await page.getByTestId('login-password').fill('not-the-password');
     await page.getByTestId('login-submit').click();
@@ -56,7 +44,7 @@ describe('staff shell', () => {
   });
 
   it('signs in as admin and shows the menu in Chinese', async () => {
-    await signIn(page, server.baseUrl, 'admin', adminPassword);
+    await signIn(page, stage.baseUrl, 'admin', adminPassword);
     expect(await page.getByTestId('nav-org').textContent()).toBe('地区与单位');
     expect(await page.getByTestId('nav-plans').textContent()).toBe('督查督办');
   });
@@ -84,7 +72,9 @@ describe('staff shell', () => {
     expect(await page.getByTestId('unit-form-region').textContent()).toContain('622900');
     await page.getByTestId('unit-form-aliases').locator('input').fill('测试别名');
     await page.keyboard.press('Enter');
-    const created = page.waitForResponse((response) => response.url().endsWith('/api/units') && response.request().method() === 'POST');
+    // Enter adds the alias as a tag (it must not submit the form): wait for the tag before submitting.
+    await page.getByTestId('unit-form-aliases').getByText('测试别名').waitFor();
+    const created = page.waitForResponse((response) => response.url().endsWith('/api/units') && response.request().method() === 'POST', { timeout: 60_000 });
     await page.getByTestId('unit-form-submit').click();
     const response = await created;
     expect(response.status()).toBe(201);
@@ -120,7 +110,7 @@ describe('phone width (375 × 812)', () => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    context = await stage.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   });
 
   afterAll(async () => {
@@ -129,14 +119,14 @@ describe('phone width (375 × 812)', () => {
 
   it('lays out the sign-in page without horizontal overflow', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
+    await page.goto(`${stage.baseUrl}/login`);
     await page.getByTestId('login-submit').waitFor();
     expect(await fitsWidth(page)).toBe(true);
   });
 
   it('lays out /public without horizontal overflow', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/public`);
+    await page.goto(`${stage.baseUrl}/public`);
     await page.getByTestId('public-title').waitFor();
     expect(await page.getByTestId('public-title').textContent()).toBe('稳保 公共服务');
     expect(await fitsWidth(page)).toBe(true);

@@ -15,11 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulletinContent, BulletinDetail, PunctualitySection, RankingSection, TargetsSection } from '../src/contracts/plan-bulletins.contract.ts';
 import { pickLanguage } from '../src/kernel/errors.ts';
 import { importRegions } from '../src/org/index.ts';
-import { contentSha256, loadPlanPack, readPlanPack } from '../src/plans/index.ts';
+import { contentSha256 } from '../src/plans/index.ts';
 import { backupDatabase, restoreDatabase } from '../src/store/backup.ts';
 import type { Store } from '../src/store/database.ts';
 import { engines } from './support/engines.ts';
-import { adminPassword, buildTestApp, buildUnit, buildUser, preparedStore, signedIn, systemContext, TestClient } from './support/fixtures.ts';
+import { adminPassword, buildSeedPlans, buildSignedInUsers, buildTestApp, buildUnit, preparedStore, systemContext, taskIdOf, TestClient, unitIdByName } from './support/fixtures.ts';
 
 const dazuKey = 'dazu-2020-stable-employment';
 const linxiaKey = 'linxia-2020-employment';
@@ -49,11 +49,10 @@ describe.each(engines)('plan bulletins on %s', (engine) => {
   let coordinatorId = '';
 
   const one = async <T>(query: { executeTakeFirstOrThrow(): Promise<T> }) => query.executeTakeFirstOrThrow();
-  const taskId = async (planKey: string, number: string) =>
-    (await one(store.db.selectFrom('plan_task').innerJoin('plan', 'plan.id', 'plan_task.plan_id').select('plan_task.id').where('plan.key', '=', planKey).where('plan_task.number', '=', number))).id;
+  const taskId = (planKey: string, number: string) => taskIdOf(store, planKey, number);
   const targetId = async (key: string) =>
     (await one(store.db.selectFrom('plan_target').select('id').where('plan_id', '=', plans.dazu).where('key', '=', key))).id;
-  const unitId = async (name: string) => (await one(store.db.selectFrom('unit').select('id').where('name', '=', name))).id;
+  const unitId = (name: string) => unitIdByName(store, name);
 
   /** A report of a unit on a task for 2020H1, first submitted on a Beijing date (or never). */
   async function report(task: string, unit: string, status: string, submittedOn: string | null): Promise<string> {
@@ -85,15 +84,10 @@ describe.each(engines)('plan bulletins on %s', (engine) => {
 
   beforeAll(async () => {
     store = await preparedStore(engine);
-    const context = systemContext(store);
-    await importRegions(context, ['500111'], { maxLevel: 'township' });
-    for (const name of [dazuKey, linxiaKey]) {
-      await store.db.transaction().execute((trx) => loadPlanPack({ ...context, db: trx }, readPlanPack(`packs/plans/${name}.yaml`), name));
-    }
-    for (const row of await store.db.selectFrom('plan').select(['id', 'key']).execute()) {
-      if (row.key === dazuKey) plans.dazu = row.id;
-      if (row.key === linxiaKey) plans.linxia = row.id;
-    }
+    await importRegions(systemContext(store), ['500111'], { maxLevel: 'township' });
+    const seeded = await buildSeedPlans(store, [dazuKey, linxiaKey]);
+    plans.dazu = seeded[dazuKey] as string;
+    plans.linxia = seeded[linxiaKey] as string;
     units.hr = await unitId('大足区人力资源和社会保障局');
     units.finance = await unitId('大足区财政局');
     units.fund = await unitId('大足区金融发展服务中心');
@@ -108,11 +102,9 @@ describe.each(engines)('plan bulletins on %s', (engine) => {
       lxPrefecture: ['coordinator', units.prefectureHr],
     };
     app = await buildTestApp(store, { clock: () => appTime, loginRateLimit: 1000 });
-    for (const [who, [role, unit]] of Object.entries(grants) as [Who, ['coordinator' | 'reporter', string]][]) {
-      const id = await buildUser(store, `bulletins.${who}`, role, unit);
-      if (who === 'dzCoordinator') coordinatorId = id;
-      clients[who] = await signedIn(app, `bulletins.${who}`);
-    }
+    const accounts = await buildSignedInUsers(store, app, 'bulletins', grants);
+    Object.assign(clients, accounts.clients);
+    coordinatorId = accounts.ids.dzCoordinator;
     adminId = (await one(store.db.selectFrom('app_user').select('id').where('username', '=', 'admin'))).id;
     admin = await new TestClient(app).signIn('admin', adminPassword);
 

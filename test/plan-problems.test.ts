@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProblemDetail, ProblemListItem, ProblemSummary } from '../src/contracts/plan-problems.contract.ts';
 import { creditCodeChecksum, systemActor, type Role } from '../src/kernel/index.ts';
 import { createUnit, findUnitsByName } from '../src/org/index.ts';
-import { loadPlanPack, readPlanPack } from '../src/plans/index.ts';
 import type { Store } from '../src/store/database.ts';
 import { engines } from './support/engines.ts';
-import { buildTestApp, buildUser, preparedStore, regions, signedIn, systemContext, TestClient, userPassword } from './support/fixtures.ts';
+import { buildSeedPlans, buildSignedInUsers, buildTestApp, formUploader, preparedStore, regions, systemContext, TestClient } from './support/fixtures.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n% 佐证材料\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 const validCreditCode = (() => {
@@ -19,37 +18,10 @@ const validCreditCode = (() => {
   return `${first17}${creditCodeChecksum(first17)}`;
 })();
 
-/** A session that sends multipart uploads, which the JSON test client does not. */
+/** A session that posts one file (multipart), which the JSON test client does not. */
 async function uploader(app: FastifyInstance, username: string) {
-  const cookies = new Map<string, string>();
-  const keep = (response: { cookies: unknown }) => {
-    for (const cookie of response.cookies as { name: string; value: string }[]) cookies.set(cookie.name, cookie.value);
-  };
-  const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  const first = await app.inject({ method: 'GET', url: '/api/session' });
-  keep(first);
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/session/login',
-    headers: { cookie: cookieHeader(), 'x-csrf-token': first.json().csrfToken, 'content-type': 'application/json' },
-    payload: JSON.stringify({ username, password: userPassword }),
-  });
-  keep(login);
-  const csrf = login.json().csrfToken as string;
-  return async (url: string, fileName: string, bytes: Buffer) => {
-    const boundary = '----wenbao-problem-test';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: cookieHeader(), 'x-csrf-token': csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload,
-    });
-  };
+  const post = await formUploader(app, username);
+  return (url: string, fileName: string, bytes: Buffer) => post(url, { file: { name: fileName, bytes } });
 }
 
 type Who = 'lxReporter' | 'lxCaseworker' | 'lxCoord' | 'lxCoord2' | 'lxAuditor' | 'hzCoord' | 'prefCoord' | 'provCoord' | 'entA' | 'entB';
@@ -82,12 +54,8 @@ describe.each(engines)('the problem ledger on %s', (engine) => {
 
   beforeAll(async () => {
     store = await preparedStore(engine);
-    await store.db.transaction().execute((trx) =>
-      loadPlanPack({ ...systemContext(store), db: trx }, readPlanPack('packs/plans/linxia-2020-employment.yaml'), 'linxia'),
-    );
-    const plan = await store.db.selectFrom('plan').select('id').where('key', '=', 'linxia-2020-employment').executeTakeFirstOrThrow();
-    linxiaPlanId = plan.id;
-    linxiaTaskId = (await store.db.selectFrom('plan_task').select('id').where('plan_id', '=', plan.id).limit(1).executeTakeFirstOrThrow()).id;
+    linxiaPlanId = (await buildSeedPlans(store, ['linxia-2020-employment']))['linxia-2020-employment'] as string;
+    linxiaTaskId = (await store.db.selectFrom('plan_task').select('id').where('plan_id', '=', linxiaPlanId).limit(1).executeTakeFirstOrThrow()).id;
     app = await buildTestApp(store, { loginRateLimit: 1000, clock: () => (now = new Date(now.getTime() + 1000)) });
     units.lxGov = await ensureUnit(regions.linxiaCounty, '临夏县人民政府', 'government');
     units.hzGov = await ensureUnit(regions.hezheng, '和政县人民政府', 'government');
@@ -111,11 +79,9 @@ describe.each(engines)('the problem ledger on %s', (engine) => {
       entA: ['enterprise', units.entA],
       entB: ['enterprise', units.entB],
     };
-    for (const [who, [role, unitId]] of Object.entries(accounts) as [Who, [Role, string]][]) {
-      const username = `problems.${who}`;
-      userIds[who] = await buildUser(store, username, role, unitId);
-      clients[who] = await signedIn(app, username);
-    }
+    const built = await buildSignedInUsers(store, app, 'problems', accounts);
+    Object.assign(userIds, built.ids);
+    Object.assign(clients, built.clients);
     for (const who of ['lxCaseworker', 'lxCoord', 'entA', 'hzCoord'] as const) uploads[who] = await uploader(app, `problems.${who}`);
   });
 

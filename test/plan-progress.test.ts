@@ -6,11 +6,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanProgress, TargetProgressView } from '../src/contracts/plan-progress.contract.ts';
-import { loadPlanPack, readPlanPack, refreshAllPlanColours, refreshPlanColours } from '../src/plans/index.ts';
+import { refreshAllPlanColours, refreshPlanColours } from '../src/plans/index.ts';
 import { bilingual } from '../src/kernel/errors.ts';
 import type { Store } from '../src/store/database.ts';
 import { engines } from './support/engines.ts';
-import { adminPassword, buildTargetFigure, buildTestApp, buildUnit, buildUser, preparedStore, regions, signedIn, systemContext, type TestClient } from './support/fixtures.ts';
+import { adminPassword, buildSeedPlans, buildTargetFigure, buildTestApp, buildUnit, buildUser, preparedStore, regions, signedIn, systemContext, type TestClient } from './support/fixtures.ts';
 
 /** An hour (noon by default) of a day in Linxia, UTC+8. */
 function noon(date: string, hour = 12): Date {
@@ -58,9 +58,7 @@ describe.each(engines)('plan progress on %s', (engine) => {
 
   beforeAll(async () => {
     store = await preparedStore(engine);
-    const context = systemContext(store);
-    await store.db.transaction().execute((trx) => loadPlanPack({ ...context, db: trx }, readPlanPack('packs/plans/linxia-2020-employment.yaml'), 'linxia'));
-    planId = (await store.db.selectFrom('plan').select('id').where('key', '=', 'linxia-2020-employment').executeTakeFirstOrThrow()).id;
+    planId = (await buildSeedPlans(store, ['linxia-2020-employment']))['linxia-2020-employment'] as string;
     for (const row of await store.db.selectFrom('plan_target').select(['id', 'key']).where('plan_id', '=', planId).execute()) targets.set(row.key, row.id);
     counties = (await store.db.selectFrom('region').select('code').where('parent_code', '=', regions.linxia).orderBy('code').execute()).map((row) => row.code);
     // A fixed clock, after the refreshes below: sessions stay valid and the colour rules route judges colours on 30 June.

@@ -9,12 +9,12 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRegions } from '../src/org/index.ts';
-import { loadPlanPack, punctuality, readPlanPack, returnReport, saveReportDraft, sendReportReminders, submitReport } from '../src/plans/index.ts';
+import { punctuality, returnReport, saveReportDraft, sendReportReminders, submitReport } from '../src/plans/index.ts';
 import type { Actor } from '../src/kernel/actor.ts';
 import type { WriteContext } from '../src/store/audit.ts';
 import type { Store } from '../src/store/database.ts';
 import { engines } from './support/engines.ts';
-import { adminPassword, buildTestApp, buildUnit, buildUser, preparedStore, signedIn, systemContext, TestClient, userPassword } from './support/fixtures.ts';
+import { adminPassword, buildSeedPlans, buildSignedInUsers, buildTestApp, buildUnit, formUploader, preparedStore, systemContext, taskIdOf, TestClient, unitIdByName, type FormUpload } from './support/fixtures.ts';
 
 const dazuKey = 'dazu-2020-stable-employment';
 const linxiaKey = 'linxia-2020-employment';
@@ -23,33 +23,10 @@ const appTime = new Date('2020-07-08T02:00:00Z');
 
 type Who = 'hr' | 'finance' | 'dzCoordinator' | 'dzAuditor' | 'lxCounty' | 'hzReporter' | 'lxPrefecture';
 
-/** A multipart body with one part. */
-function multipart(fileName: string, bytes: Buffer, field = 'file') {
-  const boundary = `----wenbao${randomUUID()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+/** A form posting one file. */
+const attachment = (name: string, bytes: Buffer): FormUpload => ({ file: { name, bytes } });
 
 const pdf = (text = 'progress') => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
-
-/** Signs in over raw requests and returns a function posting multipart bodies with the session and CSRF token. */
-async function uploaderFor(app: FastifyInstance, username: string) {
-  const jar = new Map<string, string>();
-  const keep = (response: { cookies: { name: string; value: string }[] }) => response.cookies.forEach((cookie) => jar.set(cookie.name, cookie.value));
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  const first = await app.inject({ method: 'GET', url: '/api/session' });
-  keep(first);
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/session/login',
-    headers: { cookie: cookie(), 'x-csrf-token': first.json().csrfToken, 'content-type': 'application/json' },
-    payload: JSON.stringify({ username, password: userPassword }),
-  });
-  keep(login);
-  const csrf: string = login.json().csrfToken;
-  return (url: string, body: { payload: Buffer | string; contentType: string }) =>
-    app.inject({ method: 'POST', url, headers: { cookie: cookie(), 'x-csrf-token': csrf, 'content-type': body.contentType }, payload: body.payload });
-}
 
 describe.each(engines)('plan reports on %s', (engine) => {
   let store: Store;
@@ -60,17 +37,12 @@ describe.each(engines)('plan reports on %s', (engine) => {
   const clients = {} as Record<Who, TestClient>;
   let admin: TestClient;
 
-  async function taskId(planKey: string, number: string): Promise<string> {
-    const row = await store.db.selectFrom('plan_task').innerJoin('plan', 'plan.id', 'plan_task.plan_id').select('plan_task.id').where('plan.key', '=', planKey).where('plan_task.number', '=', number).executeTakeFirstOrThrow();
-    return row.id;
-  }
+  const taskId = (planKey: string, number: string) => taskIdOf(store, planKey, number);
   async function targetId(planKey: string, key: string): Promise<string> {
     const row = await store.db.selectFrom('plan_target').innerJoin('plan', 'plan.id', 'plan_target.plan_id').select('plan_target.id').where('plan.key', '=', planKey).where('plan_target.key', '=', key).executeTakeFirstOrThrow();
     return row.id;
   }
-  async function unitId(name: string): Promise<string> {
-    return (await store.db.selectFrom('unit').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  }
+  const unitId = (name: string) => unitIdByName(store, name);
   async function tasksOf(planKey: string, unit: string): Promise<string[]> {
     const rows = await store.db
       .selectFrom('task_unit')
@@ -96,15 +68,10 @@ describe.each(engines)('plan reports on %s', (engine) => {
 
   beforeAll(async () => {
     store = await preparedStore(engine);
-    const context = systemContext(store);
-    await importRegions(context, ['500111'], { maxLevel: 'township' });
-    for (const name of [dazuKey, linxiaKey]) {
-      await store.db.transaction().execute((trx) => loadPlanPack({ ...context, db: trx }, readPlanPack(`packs/plans/${name}.yaml`), name));
-    }
-    for (const row of await store.db.selectFrom('plan').select(['id', 'key']).execute()) {
-      if (row.key === dazuKey) plans.dazu = row.id;
-      if (row.key === linxiaKey) plans.linxia = row.id;
-    }
+    await importRegions(systemContext(store), ['500111'], { maxLevel: 'township' });
+    const seeded = await buildSeedPlans(store, [dazuKey, linxiaKey]);
+    plans.dazu = seeded[dazuKey] as string;
+    plans.linxia = seeded[linxiaKey] as string;
     units.hr = await unitId('大足区人力资源和社会保障局');
     units.finance = await unitId('大足区财政局');
     units.fund = await unitId('大足区金融发展服务中心');
@@ -123,10 +90,9 @@ describe.each(engines)('plan reports on %s', (engine) => {
       lxPrefecture: ['coordinator', units.prefectureHr],
     };
     app = await buildTestApp(store, { clock: () => appTime, loginRateLimit: 1000 });
-    for (const [who, [role, unit]] of Object.entries(grants) as [Who, Grant][]) {
-      users[who] = await buildUser(store, `reports.${who}`, role, unit);
-      clients[who] = await signedIn(app, `reports.${who}`);
-    }
+    const accounts = await buildSignedInUsers(store, app, 'reports', grants);
+    Object.assign(users, accounts.ids);
+    Object.assign(clients, accounts.clients);
     admin = await new TestClient(app).signIn('admin', adminPassword);
   });
 
@@ -262,7 +228,7 @@ describe.each(engines)('plan reports on %s', (engine) => {
       submit: (report: { id: string }) => clients.hr.post(`/api/reports/${report.id}/submit`),
       accept: (report: { id: string }) => clients.dzCoordinator.post(`/api/reports/${report.id}/accept`, {}),
       return: (report: { id: string }) => clients.dzCoordinator.post(`/api/reports/${report.id}/return`, { comment: '数据不全，请补充。' }),
-      attach: async (report: { id: string }) => (await uploaderFor(app, 'reports.hr'))(`/api/reports/${report.id}/attachments`, multipart('材料.pdf', pdf())),
+      attach: async (report: { id: string }) => (await formUploader(app, 'reports.hr'))(`/api/reports/${report.id}/attachments`, attachment('材料.pdf', pdf())),
     };
     const table: [string, keyof typeof actions, number][] = [
       ['draft', 'edit', 200], ['draft', 'submit', 200], ['draft', 'attach', 201], ['draft', 'accept', 409], ['draft', 'return', 409],
@@ -526,15 +492,15 @@ describe.each(engines)('plan reports on %s', (engine) => {
 
   describe('reports.attachments', () => {
     let reportId: string;
-    let upload: Awaited<ReturnType<typeof uploaderFor>>;
+    let upload: Awaited<ReturnType<typeof formUploader>>;
     beforeAll(async () => {
       reportId = (await clients.hr.put('/api/reports/draft', draft(await taskId(dazuKey, '28'), units.hr, '2020H1'))).json().id;
-      upload = await uploaderFor(app, 'reports.hr');
+      upload = await formUploader(app, 'reports.hr');
     });
 
     it('stores a PDF and serves it back, after authorization, with its name', async () => {
       const bytes = pdf('附件内容');
-      const response = await upload(`/api/reports/${reportId}/attachments`, multipart('进展材料.pdf', bytes));
+      const response = await upload(`/api/reports/${reportId}/attachments`, attachment('进展材料.pdf', bytes));
       expect(response.statusCode, response.body).toBe(201);
       const [file] = response.json().attachments;
       expect(file).toMatchObject({ fileName: '进展材料.pdf', contentType: 'application/pdf', sizeBytes: bytes.length });
@@ -548,7 +514,7 @@ describe.each(engines)('plan reports on %s', (engine) => {
     });
 
     it('refuses an .exe renamed .pdf, naming file', async () => {
-      const response = await upload(`/api/reports/${reportId}/attachments`, multipart('报告.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00This program cannot be run in DOS mode')));
+      const response = await upload(`/api/reports/${reportId}/attachments`, attachment('报告.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00This program cannot be run in DOS mode')));
       expect(response.statusCode).toBe(422);
       expect(response.json().error.field).toBe('file');
     });
@@ -556,28 +522,28 @@ describe.each(engines)('plan reports on %s', (engine) => {
     it('refuses a file over 10 MB, naming file', async () => {
       const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
       pdf().copy(big);
-      const response = await upload(`/api/reports/${reportId}/attachments`, multipart('大文件.pdf', big));
+      const response = await upload(`/api/reports/${reportId}/attachments`, attachment('大文件.pdf', big));
       expect(response.statusCode).toBe(400);
       expect(response.json().error.field).toBe('file');
     });
 
     it('refuses a request that is not a multipart upload, naming file', async () => {
-      const response = await upload(`/api/reports/${reportId}/attachments`, { payload: '{}', contentType: 'application/json' });
+      const response = await clients.hr.post(`/api/reports/${reportId}/attachments`, {});
       expect(response.statusCode).toBe(400);
       expect(response.json().error.field).toBe('file');
     });
 
     it('refuses uploads to another unit’s report', async () => {
-      const foreign = await uploaderFor(app, 'reports.finance');
-      expect((await foreign(`/api/reports/${reportId}/attachments`, multipart('a.pdf', pdf()))).statusCode).toBe(404);
+      const foreign = await formUploader(app, 'reports.finance');
+      expect((await foreign(`/api/reports/${reportId}/attachments`, attachment('a.pdf', pdf()))).statusCode).toBe(404);
     });
 
     it('takes at most ten files per report', async () => {
       const present = (await clients.hr.get(`/api/reports/${reportId}`)).json().attachments.length;
       for (let index = present; index < 10; index += 1) {
-        expect((await upload(`/api/reports/${reportId}/attachments`, multipart(`第${index}份.pdf`, pdf(String(index))))).statusCode).toBe(201);
+        expect((await upload(`/api/reports/${reportId}/attachments`, attachment(`第${index}份.pdf`, pdf(String(index))))).statusCode).toBe(201);
       }
-      const eleventh = await upload(`/api/reports/${reportId}/attachments`, multipart('第11份.pdf', pdf('11')));
+      const eleventh = await upload(`/api/reports/${reportId}/attachments`, attachment('第11份.pdf', pdf('11')));
       expect(eleventh.statusCode).toBe(422);
       expect(eleventh.json().error.field).toBe('file');
     });

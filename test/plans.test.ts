@@ -10,7 +10,7 @@ import { loadPlanPack, readPlanPack } from '../src/plans/index.ts';
 import type { PlanDetail, SectionView, TaskView } from '../src/contracts/plans.contract.ts';
 import type { Store } from '../src/store/database.ts';
 import { engines } from './support/engines.ts';
-import { adminPassword, buildTestApp, buildUnit, buildUser, preparedStore, systemContext, TestClient, userPassword } from './support/fixtures.ts';
+import { adminPassword, buildSeedPlans, buildTestApp, buildUnit, buildUser, preparedStore, systemContext, TestClient, userPassword } from './support/fixtures.ts';
 
 const pack = (name: string) => readPlanPack(`packs/plans/${name}.yaml`);
 
@@ -30,11 +30,8 @@ describe.each(engines)('plans on %s', (engine) => {
 
   beforeAll(async () => {
     store = await preparedStore(engine);
-    const context = systemContext(store);
-    await importRegions(context, ['500111'], { maxLevel: 'township' });
-    for (const name of ['dazu-2020-stable-employment', 'linxia-2020-employment', 'wenshan-2020-jobs-consumption']) {
-      await store.db.transaction().execute((trx) => loadPlanPack({ ...context, db: trx }, pack(name), name));
-    }
+    await importRegions(systemContext(store), ['500111'], { maxLevel: 'township' });
+    await buildSeedPlans(store, ['dazu-2020-stable-employment', 'linxia-2020-employment', 'wenshan-2020-jobs-consumption']);
     app = await buildTestApp(store);
     admin = await new TestClient(app).signIn('admin', adminPassword);
     for (const item of (await admin.get('/api/plans')).json().items) planIds.set(item.key, item.id);

@@ -6,6 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createUser, ensureAdministrator } from '../../src/access/index.ts';
 import { systemActor, type Role } from '../../src/kernel/actor.ts';
 import { createUnit, importRegions } from '../../src/org/index.ts';
+import { loadPlanPack, readPlanPack } from '../../src/plans/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { WriteContext } from '../../src/store/audit.ts';
 import type { Engine, Store } from '../../src/store/database.ts';
@@ -196,4 +197,47 @@ export async function formUploader(app: FastifyInstance, username: string, passw
       payload: Buffer.concat(parts),
     });
   };
+}
+
+/** Loads the seed plan packs `packs/plans/<key>.yaml` as the system, one transaction each; returns the plans' ids by key. */
+export async function buildSeedPlans(store: Store, keys: readonly string[]): Promise<Record<string, string>> {
+  const context = systemContext(store);
+  for (const key of keys) {
+    await store.db.transaction().execute((trx) => loadPlanPack({ ...context, db: trx }, readPlanPack(`packs/plans/${key}.yaml`), key));
+  }
+  const rows = await store.db.selectFrom('plan').select(['id', 'key']).where('key', 'in', keys).execute();
+  return Object.fromEntries(rows.map((row) => [row.key, row.id]));
+}
+
+/** The id of the unit with exactly this name. */
+export async function unitIdByName(store: Store, name: string): Promise<string> {
+  return (await store.db.selectFrom('unit').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+}
+
+/** The id of task `number` of the plan with this key. */
+export async function taskIdOf(store: Store, planKey: string, number: string): Promise<string> {
+  const row = await store.db
+    .selectFrom('plan_task')
+    .innerJoin('plan', 'plan.id', 'plan_task.plan_id')
+    .select('plan_task.id')
+    .where('plan.key', '=', planKey)
+    .where('plan_task.number', '=', number)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Accounts named `<prefix>.<who>`, each with one role on one unit, with their ids and a client signed in as each. */
+export async function buildSignedInUsers<Who extends string>(
+  store: Store,
+  app: FastifyInstance,
+  prefix: string,
+  grants: Record<Who, [Role, string]>,
+): Promise<{ ids: Record<Who, string>; clients: Record<Who, TestClient> }> {
+  const ids = {} as Record<Who, string>;
+  const clients = {} as Record<Who, TestClient>;
+  for (const [who, [role, unitId]] of Object.entries(grants) as [Who, [Role, string]][]) {
+    ids[who] = await buildUser(store, `${prefix}.${who}`, role, unitId);
+    clients[who] = await signedIn(app, `${prefix}.${who}`);
+  }
+  return { ids, clients };
 }

@@ -1,6 +1,7 @@
-/** Puts a server refusal next to the form field it names, when the form has that field. */
+/** Puts a server refusal next to the form field it names, when the form has that field; runs a form's writes. */
+import { useState } from 'react';
 import type { FormInstance } from 'antd';
-import { ApiError } from './api.ts';
+import { ApiError, errorMessage } from './api.ts';
 
 /** `contacts.0.phone` or `contacts[0].phone` → `['contacts', 0, 'phone']`. */
 export function fieldPath(field: string): (string | number)[] {
@@ -21,4 +22,40 @@ export function showFieldError(form: FormInstance, error: unknown, fields: reado
   if (!fields.includes(String(path[0]))) return false;
   form.setFields([{ name: path, errors: [error.message] }]);
   return true;
+}
+
+/** What `useSubmit` gives back. */
+export interface Submitting {
+  /** True while a write is under way. */
+  busy: boolean;
+  /** The last refusal that no field showed. */
+  error: string | null;
+  clearError: () => void;
+  /** Runs `write`; true when it succeeded. */
+  run: (write: () => Promise<void>) => Promise<boolean>;
+}
+
+/**
+ * Runs a form's (or a panel's) writes one at a time: a refusal naming one of `fields` of `form` goes next to
+ * that field, any other to `error`.
+ */
+export function useSubmit(form?: FormInstance, fields: readonly string[] = []): Submitting {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(write: () => Promise<void>): Promise<boolean> {
+    setBusy(true);
+    setError(null);
+    try {
+      await write();
+      return true;
+    } catch (failure) {
+      if (!form || !showFieldError(form, failure, fields)) setError(errorMessage(failure));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { busy, error, clearError: () => setError(null), run };
 }

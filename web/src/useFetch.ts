@@ -1,5 +1,6 @@
 /** Loads one GET resource for a component, with loading and error state and a way to load it again. */
 import { useCallback, useEffect, useState } from 'react';
+import type { Dispatch, SetStateAction } from 'react';
 import { api, errorMessage } from './api.ts';
 
 /** What `useFetch` gives back. */
@@ -9,12 +10,15 @@ export interface Fetched<T> {
   loading: boolean;
   /** Loads the resource again (after a change). */
   reload: () => void;
-  /** Replaces the data with what a write returned, without a round trip. */
-  replace: (data: T) => void;
+  /** Replaces the data with what a write returned (or changes it in place), without a round trip. */
+  replace: Dispatch<SetStateAction<T | null>>;
 }
 
-/** GETs `url` (built with `apiUrl`) whenever it changes; a null url loads nothing. */
-export function useFetch<T>(url: string | null): Fetched<T> {
+/**
+ * GETs `url` (built with `apiUrl`) whenever it changes, or when `reloadKey` does (a parent's way to ask for a
+ * fresh load); a null url loads nothing.
+ */
+export function useFetch<T>(url: string | null, reloadKey?: unknown): Fetched<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(url !== null);
@@ -40,7 +44,7 @@ export function useFetch<T>(url: string | null): Fetched<T> {
     return () => {
       live = false;
     };
-  }, [url, generation]);
+  }, [url, generation, reloadKey]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   return { data, error, loading, reload, replace: setData };

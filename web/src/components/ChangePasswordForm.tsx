@@ -1,8 +1,7 @@
 /** Current password, new password twice; the server judges the strength and says what is wrong. */
-import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api.ts';
+import { useSubmit } from '../forms.ts';
 import { useSession } from '../session/SessionContext.tsx';
 
 interface Values {
@@ -16,21 +15,14 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
   const { changePassword } = useSession();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useSubmit();
 
   async function submit(values: Values) {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await changePassword(values.currentPassword, values.newPassword);
       form.resetFields();
       onDone?.();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,9 @@
 /** 审计日志: who changed what and when (`GET /api/audit`), filtered, with before/after in expandable rows. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Card, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
+import { apiUrl } from '../../api.ts';
+import { useFetch } from '../../useFetch.ts';
 import { formatDateTime } from '../../format.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
@@ -16,26 +17,7 @@ export default function AuditPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState<AuditQuery>({});
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<AuditEntry>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<Page<AuditEntry>>('/api/audit', { ...query, limit: pageSize, offset: (page - 1) * pageSize })
-      .then((result) => {
-        if (!live) return;
-        setData(result);
-        setError(null);
-      })
-      .catch((failure: unknown) => live && setError(errorMessage(failure)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [query, page]);
+  const { data, error, loading } = useFetch<Page<AuditEntry>>(apiUrl('/api/audit', { ...query, limit: pageSize, offset: (page - 1) * pageSize }));
 
   return (
     <Card title={t('nav.audit')} size="small">
@@ -52,9 +34,9 @@ export default function AuditPage() {
           rowKey="id"
           size="small"
           loading={loading}
-          dataSource={data.items}
+          dataSource={data?.items ?? []}
           scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize, total: data.total, showSizeChanger: false, onChange: setPage }}
+          pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
           expandable={{ expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} /> }}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },

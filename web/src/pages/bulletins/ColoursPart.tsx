@@ -1,8 +1,9 @@
 /** 任务进度情况: how many tasks are of each colour, and the red and yellow tasks with their lead units. */
-import { Space, Table, Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ColourTag } from '../plans/ColourTag.tsx';
 import { colours, tagColour } from '../plans/colours.ts';
+import { BulletinTable } from './BulletinTable.tsx';
 import { FigureLink } from './FigureLink.tsx';
 import type { ColoursSection } from '../../types.ts';
 
@@ -24,14 +25,9 @@ export function ColoursPart({ section }: { section: ColoursSection }) {
         ))}
       </Space>
       {section.listed.length > 0 && (
-        <Table<Row>
+        <BulletinTable<Row>
           data-testid="bulletin-colours"
-          rowKey="key"
-          size="small"
-          bordered
-          pagination={false}
           dataSource={section.listed}
-          scroll={{ x: 'max-content' }}
           columns={[
             {
               title: t('bulletinDoc.number'),

@@ -1,7 +1,8 @@
 /** 问题办理情况: the ledger's totals, the counts by category, and the problems under supervision (挂牌督办). */
-import { Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { categoryLabel, statusColour } from '../problems/problemLabels.ts';
+import { BulletinTable } from './BulletinTable.tsx';
 import type { ProblemCategory, ProblemsSection, ProblemStatus } from '../../types.ts';
 
 type CategoryRow = ProblemsSection['byCategory'][number];
@@ -27,13 +28,11 @@ export function ProblemsPart({ section }: { section: ProblemsSection }) {
         ]}
       />
       {section.byCategory.length > 0 && (
-        <Table<CategoryRow>
+        <BulletinTable<CategoryRow>
           data-testid="bulletin-problem-categories"
           rowKey="category"
-          size="small"
-          bordered
-          pagination={false}
           dataSource={section.byCategory}
+          scroll={undefined}
           columns={[
             { title: t('bulletinDoc.category'), dataIndex: 'category', render: (category: ProblemCategory) => categoryLabel(category) },
             { title: t('bulletinDoc.problemOpen'), dataIndex: 'open', align: 'right' },
@@ -45,14 +44,10 @@ export function ProblemsPart({ section }: { section: ProblemsSection }) {
       {section.flagged.length > 0 && (
         <>
           <Typography.Text strong>{t('bulletinDoc.flaggedList')}</Typography.Text>
-          <Table<FlaggedRow>
+          <BulletinTable<FlaggedRow>
             data-testid="bulletin-problem-flagged"
             rowKey="problemId"
-            size="small"
-            bordered
-            pagination={false}
             dataSource={section.flagged}
-            scroll={{ x: 'max-content' }}
             columns={[
               { title: t('bulletinDoc.problemNumber'), dataIndex: 'number' },
               { title: t('bulletinDoc.problem'), dataIndex: 'title', render: (title: string) => <div style={{ maxWidth: 320, whiteSpace: 'normal' }}>{title}</div> },

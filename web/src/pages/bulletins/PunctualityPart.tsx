@@ -2,6 +2,7 @@
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatPercent } from './bulletinText.ts';
+import { BulletinTable } from './BulletinTable.tsx';
 import { FigureLink } from './FigureLink.tsx';
 import type { PunctualitySection } from '../../types.ts';
 
@@ -11,38 +12,20 @@ type Row = PunctualitySection['rows'][number];
 export function PunctualityPart({ section }: { section: PunctualitySection }) {
   const { t } = useTranslation();
   const { totals } = section;
+  const counted = (part: 'onTime' | 'late') => (count: number, row: Row) => (
+    <FigureLink traceKey={`${row.key}.${part}`} caption={`${row.unitName} · ${t(`bulletinDoc.${part}`)}`}>
+      {count}
+    </FigureLink>
+  );
   return (
-    <Table<Row>
+    <BulletinTable<Row>
       data-testid="bulletin-punctuality"
-      rowKey="key"
-      size="small"
-      bordered
-      pagination={false}
       dataSource={section.rows}
-      scroll={{ x: 'max-content' }}
       columns={[
         { title: t('bulletinDoc.unit'), dataIndex: 'unitName' },
         { title: t('bulletinDoc.assigned'), dataIndex: 'assigned', align: 'right' },
-        {
-          title: t('bulletinDoc.onTime'),
-          dataIndex: 'onTime',
-          align: 'right',
-          render: (count: number, row) => (
-            <FigureLink traceKey={`${row.key}.onTime`} caption={`${row.unitName} · ${t('bulletinDoc.onTime')}`}>
-              {count}
-            </FigureLink>
-          ),
-        },
-        {
-          title: t('bulletinDoc.late'),
-          dataIndex: 'late',
-          align: 'right',
-          render: (count: number, row) => (
-            <FigureLink traceKey={`${row.key}.late`} caption={`${row.unitName} · ${t('bulletinDoc.late')}`}>
-              {count}
-            </FigureLink>
-          ),
-        },
+        { title: t('bulletinDoc.onTime'), dataIndex: 'onTime', align: 'right', render: counted('onTime') },
+        { title: t('bulletinDoc.late'), dataIndex: 'late', align: 'right', render: counted('late') },
         { title: t('bulletinDoc.missing'), dataIndex: 'missing', align: 'right' },
         {
           title: t('bulletinDoc.completeness'),

@@ -1,7 +1,8 @@
 /** 综合排名: the regions below the plan's ranked by the composite score (points out of 100), under the weights it used. */
-import { Space, Table, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatFigure } from './bulletinText.ts';
+import { BulletinTable } from './BulletinTable.tsx';
 import { FigureLink } from './FigureLink.tsx';
 import type { RankingSection } from '../../types.ts';
 
@@ -18,14 +19,9 @@ export function RankingPart({ section }: { section: RankingSection }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text data-testid="bulletin-weights">{t('bulletinDoc.weights', section.weights)}</Typography.Text>
-      <Table<Row>
+      <BulletinTable<Row>
         data-testid="bulletin-ranking"
-        rowKey="key"
-        size="small"
-        bordered
-        pagination={false}
         dataSource={section.rows}
-        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('bulletinDoc.rank'), dataIndex: 'rank', align: 'right' },
           { title: t('bulletinDoc.region'), dataIndex: 'regionName' },

@@ -1,8 +1,8 @@
 /** 目标任务完成情况: each target's latest figure and progress against the time schedule, with its colour. */
-import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ColourTag } from '../plans/ColourTag.tsx';
 import { comparatorSigns, formatFigure, formatPercent } from './bulletinText.ts';
+import { BulletinTable } from './BulletinTable.tsx';
 import { FigureLink } from './FigureLink.tsx';
 import type { TargetsSection } from '../../types.ts';
 
@@ -12,14 +12,9 @@ type Row = TargetsSection['rows'][number];
 export function TargetsPart({ section }: { section: TargetsSection }) {
   const { t } = useTranslation();
   return (
-    <Table<Row>
+    <BulletinTable<Row>
       data-testid="bulletin-targets"
-      rowKey="key"
-      size="small"
-      bordered
-      pagination={false}
       dataSource={section.rows}
-      scroll={{ x: 'max-content' }}
       columns={[
         { title: t('bulletinDoc.indicator'), dataIndex: 'indicator', render: (indicator: string) => <span style={{ whiteSpace: 'normal' }}>{indicator}</span> },
         { title: t('bulletinDoc.region'), dataIndex: 'regionName' },

@@ -1,9 +1,8 @@
 /** The 新建单位 form: name, kind, region (prefilled from the tree), aliases and contacts (`POST /api/units`). */
-import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
-import { showFieldError } from '../../forms.ts';
+import { api } from '../../api.ts';
+import { useSubmit } from '../../forms.ts';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { ContactFields } from './ContactFields.tsx';
 import { cleanContacts } from './contacts.ts';
@@ -29,13 +28,10 @@ export function CreateUnitForm({ region, onCancel, onCreated }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useSubmit(form, ['name', 'kind', 'regionCode', 'aliases', 'contacts']);
 
   async function submit(values: Values) {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const unit = await api.post<UnitDetail>('/api/units', {
         name: values.name.trim(),
         kind: values.kind,
@@ -45,11 +41,7 @@ export function CreateUnitForm({ region, onCancel, onCreated }: Props) {
       });
       void message.success(t('org.created', { name: unit.name }));
       onCreated(unit);
-    } catch (failure) {
-      if (!showFieldError(form, failure, ['name', 'kind', 'regionCode', 'aliases', 'contacts'])) setError(errorMessage(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -2,29 +2,20 @@
 import { useState } from 'react';
 import { Alert, Button, Empty, Input, Popconfirm, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
+import { api } from '../../api.ts';
+import { useSubmit } from '../../forms.ts';
 import type { UnitDetail } from '../../types.ts';
 
 /** Lists aliases; adds (`POST .../aliases`) and removes (`DELETE .../aliases/:aliasId`) them when allowed. */
 export function UnitAliases({ unit, onSaved }: { unit: UnitDetail; onSaved: (unit: UnitDetail) => void }) {
   const { t } = useTranslation();
   const [alias, setAlias] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: write } = useSubmit();
   const allowed = unit.abilities.manageAliases;
 
-  async function run(change: () => Promise<UnitDetail>) {
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await change());
-      return true;
-    } catch (failure) {
-      setError(errorMessage(failure));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+  /** Sends a change of aliases and shows the unit the server returns. */
+  function run(change: () => Promise<UnitDetail>): Promise<boolean> {
+    return write(async () => onSaved(await change()));
   }
 
   async function add() {

@@ -1,9 +1,9 @@
 /** Renames a unit or changes its kind (`PATCH /api/units/:id`), when the server's abilities allow it. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
-import { showFieldError } from '../../forms.ts';
+import { api } from '../../api.ts';
+import { useSubmit } from '../../forms.ts';
 import { unitKinds } from '../../types.ts';
 import type { UnitDetail, UnitKind } from '../../types.ts';
 
@@ -16,22 +16,15 @@ interface Values {
 export function UnitBasicsForm({ unit, onSaved }: { unit: UnitDetail; onSaved: (unit: UnitDetail) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useSubmit(form, ['name', 'kind']);
   const disabled = !unit.abilities.update;
 
   useEffect(() => form.setFieldsValue({ name: unit.name, kind: unit.kind }), [form, unit.name, unit.kind]);
 
   async function submit(values: Values) {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       onSaved(await api.patch<UnitDetail>(`/api/units/${unit.id}`, { name: values.name.trim(), kind: values.kind }));
-    } catch (failure) {
-      if (!showFieldError(form, failure, ['name', 'kind'])) setError(errorMessage(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -1,9 +1,9 @@
 /** Edits a unit's contacts as one list (`PUT /api/units/:id/contacts`), when the server allows it. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Button, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
-import { showFieldError } from '../../forms.ts';
+import { api } from '../../api.ts';
+import { useSubmit } from '../../forms.ts';
 import { ContactFields } from './ContactFields.tsx';
 import { cleanContacts } from './contacts.ts';
 import type { Contact, UnitDetail } from '../../types.ts';
@@ -13,23 +13,16 @@ export function UnitContacts({ unit, onSaved }: { unit: UnitDetail; onSaved: (un
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ contacts: Contact[] }>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useSubmit(form, ['contacts']);
   const disabled = !unit.abilities.manageContacts;
 
   useEffect(() => form.setFieldsValue({ contacts: unit.contacts }), [form, unit.contacts]);
 
   async function submit(values: { contacts?: Contact[] }) {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       onSaved(await api.put<UnitDetail>(`/api/units/${unit.id}/contacts`, { contacts: cleanContacts(values.contacts) }));
       void message.success(t('org.contactsSaved'));
-    } catch (failure) {
-      if (!showFieldError(form, failure, ['contacts'])) setError(errorMessage(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

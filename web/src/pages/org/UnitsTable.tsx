@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
+import { apiUrl } from '../../api.ts';
+import { useFetch } from '../../useFetch.ts';
 import type { Page, UnitSummary } from '../../types.ts';
 
 interface Props {
@@ -19,28 +20,12 @@ const pageSize = 20;
 export function UnitsTable({ regionCode, query, reloadKey, onOpen }: Props) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<UnitSummary>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, loading } = useFetch<Page<UnitSummary>>(
+    apiUrl('/api/units', { region: regionCode, q: query, limit: pageSize, offset: (page - 1) * pageSize }),
+    reloadKey,
+  );
 
   useEffect(() => setPage(1), [regionCode, query]);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<Page<UnitSummary>>('/api/units', { region: regionCode, q: query, limit: pageSize, offset: (page - 1) * pageSize })
-      .then((result) => {
-        if (!live) return;
-        setData(result);
-        setError(null);
-      })
-      .catch((failure: unknown) => live && setError(errorMessage(failure)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [regionCode, query, page, reloadKey]);
 
   return (
     <>
@@ -50,9 +35,9 @@ export function UnitsTable({ regionCode, query, reloadKey, onOpen }: Props) {
         rowKey="id"
         size="middle"
         loading={loading}
-        dataSource={data.items}
+        dataSource={data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize, total: data.total, showSizeChanger: false, onChange: setPage }}
+        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         columns={[
           {
             title: t('org.unitName'),

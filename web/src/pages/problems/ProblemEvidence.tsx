@@ -1,9 +1,7 @@
 /** A problem's evidence files (download links) and uploading another (`POST /api/problems/:id/evidence`). */
-import { useState } from 'react';
-import { App, Button, Space, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, upload } from '../../api.ts';
+import { AttachedFiles } from '../../components/AttachedFiles.tsx';
 import { formatDateTime } from '../../format.ts';
 import type { ProblemDetail } from '../../types.ts';
 
@@ -15,23 +13,16 @@ interface Props {
 /** The list and, when allowed, the upload button. */
 export function ProblemEvidence({ problem, onChanged }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [uploading, setUploading] = useState(false);
-
-  async function send(file: File) {
-    setUploading(true);
-    try {
-      onChanged(await upload<ProblemDetail>(`/api/problems/${problem.id}/evidence`, { file }));
-      message.success(t('reports.uploaded', { name: file.name }));
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setUploading(false);
-    }
-  }
-
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} data-testid="problem-evidence">
+    <AttachedFiles<ProblemDetail>
+      data-testid="problem-evidence"
+      uploadUrl={`/api/problems/${problem.id}/evidence`}
+      allowed={problem.abilities.attachEvidence}
+      hideWhenRefused
+      label={t('problems.uploadEvidence')}
+      uploadTestId="problem-evidence-upload"
+      onUploaded={onChanged}
+    >
       {problem.evidence.length === 0 && <Typography.Text type="secondary">{t('problems.noEvidence')}</Typography.Text>}
       {problem.evidence.map((file) => (
         <span key={file.fileId}>
@@ -45,20 +36,6 @@ export function ProblemEvidence({ problem, onChanged }: Props) {
           </Typography.Text>
         </span>
       ))}
-      {problem.abilities.attachEvidence && (
-        <Upload
-          showUploadList={false}
-          disabled={uploading}
-          beforeUpload={(file) => {
-            void send(file);
-            return false;
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={uploading} data-testid="problem-evidence-upload">
-            {t('problems.uploadEvidence')}
-          </Button>
-        </Upload>
-      )}
-    </Space>
+    </AttachedFiles>
   );
 }

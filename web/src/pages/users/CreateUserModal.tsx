@@ -1,10 +1,9 @@
 /** Creates an account (`POST /api/users`): username, display name, optional password, one or more grants. */
-import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
-import { showFieldError } from '../../forms.ts';
+import { api } from '../../api.ts';
+import { useSubmit } from '../../forms.ts';
 import { GrantFields } from './GrantFields.tsx';
 import type { Role, User } from '../../types.ts';
 
@@ -26,13 +25,10 @@ interface Props {
 export function CreateUserModal({ open, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, clearError, run } = useSubmit(form, ['username', 'displayName', 'password', 'grants']);
 
   async function submit(values: Values) {
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body = {
         username: values.username.trim(),
         displayName: values.displayName.trim(),
@@ -42,11 +38,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       const created = await api.post<{ user: User; initialPassword?: string }>('/api/users', body);
       form.resetFields();
       onCreated(created.user, created.initialPassword);
-    } catch (failure) {
-      if (!showFieldError(form, failure, ['username', 'displayName', 'password', 'grants'])) setError(errorMessage(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -59,7 +51,7 @@ export function CreateUserModal({ open, onClose, onCreated }: Props) {
       okButtonProps={{ loading: saving }}
       width={640}
       destroyOnHidden
-      afterOpenChange={(visible) => visible || setError(null)}
+      afterOpenChange={(visible) => visible || clearError()}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ grants: [{}] }} preserve={false}>

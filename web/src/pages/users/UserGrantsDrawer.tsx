@@ -1,8 +1,8 @@
 /** A user's grants: remove one (`DELETE /api/users/:id/grants/:grantId`) or add one (`POST /api/users/:id/grants`). */
-import { useState } from 'react';
 import { Alert, Button, Drawer, Form, Popconfirm, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
+import { api } from '../../api.ts';
+import { useSubmit } from '../../forms.ts';
 import { GrantFields } from './GrantFields.tsx';
 import type { Grant, Role, User } from '../../types.ts';
 
@@ -16,21 +16,11 @@ interface Props {
 export function UserGrantsDrawer({ user, onClose, onChanged }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ role: Role; unitId: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, clearError, run: write } = useSubmit();
 
-  async function run(change: () => Promise<User>): Promise<boolean> {
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged(await change());
-      return true;
-    } catch (failure) {
-      setError(errorMessage(failure));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+  /** Sends a change of grants and shows the user the server returns. */
+  function run(change: () => Promise<User>): Promise<boolean> {
+    return write(async () => onChanged(await change()));
   }
 
   return (
@@ -40,7 +30,7 @@ export function UserGrantsDrawer({ user, onClose, onChanged }: Props) {
       size={Math.min(560, window.innerWidth)}
       title={user ? t('users.grantsOf', { name: user.displayName }) : ''}
       destroyOnHidden
-      afterOpenChange={(visible) => visible || setError(null)}
+      afterOpenChange={(visible) => visible || clearError()}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {user && (

@@ -1,9 +1,10 @@
 /** 用户与角色: accounts with their grants; create, disable/enable, change grants, reset password. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../../api.ts';
+import { api, apiUrl, errorMessage } from '../../api.ts';
+import { useFetch } from '../../useFetch.ts';
 import { useSession } from '../../session/SessionContext.tsx';
 import { formatDateTime } from '../../format.ts';
 import { SecretNotice } from '../../components/SecretNotice.tsx';
@@ -21,33 +22,16 @@ export default function UsersPage() {
   const { user: me } = useSession();
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<User>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
   const [creating, setCreating] = useState(false);
   const [grantsOf, setGrantsOf] = useState<User | null>(null);
   const [secret, setSecret] = useState<{ title: string; value: string } | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .get<Page<User>>('/api/users', { q: query, limit: pageSize, offset: (page - 1) * pageSize })
-      .then((result) => {
-        if (!live) return;
-        setData(result);
-        setError(null);
-      })
-      .catch((failure: unknown) => live && setError(errorMessage(failure)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [query, page, reloadKey]);
+  const { data, error, loading, reload, replace: setData } = useFetch<Page<User>>(
+    apiUrl('/api/users', { q: query, limit: pageSize, offset: (page - 1) * pageSize }),
+  );
 
   function replace(user: User) {
-    setData((current) => ({ ...current, items: current.items.map((item) => (item.id === user.id ? user : item)) }));
+    setData((current) => current && { ...current, items: current.items.map((item) => (item.id === user.id ? user : item)) });
   }
 
   async function act(change: () => Promise<void>) {
@@ -65,7 +49,7 @@ export default function UsersPage() {
     act(async () => {
       const { temporaryPassword } = await api.post<{ temporaryPassword: string }>(`/api/users/${user.id}/reset-password`);
       setSecret({ title: t('users.temporaryPasswordOf', { name: user.username }), value: temporaryPassword });
-      setReloadKey((key) => key + 1);
+      reload();
     });
 
   return (
@@ -101,9 +85,9 @@ export default function UsersPage() {
           rowKey="id"
           size="middle"
           loading={loading}
-          dataSource={data.items}
+          dataSource={data?.items ?? []}
           scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize, total: data.total, showSizeChanger: false, onChange: setPage }}
+          pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
           columns={[
             { title: t('users.username'), dataIndex: 'username' },
             { title: t('users.displayName'), dataIndex: 'displayName' },
@@ -147,7 +131,7 @@ export default function UsersPage() {
         onClose={() => setCreating(false)}
         onCreated={(user, initialPassword) => {
           setCreating(false);
-          setReloadKey((key) => key + 1);
+          reload();
           if (initialPassword) setSecret({ title: t('users.initialPasswordOf', { name: user.username }), value: initialPassword });
           else void message.success(t('users.created', { name: user.username }));
         }}
