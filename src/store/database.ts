@@ -71,6 +71,11 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
         sharedParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops (a restart, a terminated backend) must not crash the process: the
+  // pool replaces it on the next checkout. Only the SQLSTATE is reported, never a statement or its data.
+  pool.on('error', (error: Error & { code?: string }) => {
+    process.emitWarning(`database connection lost (${error.code ?? error.name}); it will be replaced`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', location: redactUrl(databaseUrl), close: () => db.destroy() };
 }
