@@ -9,6 +9,7 @@ import { AuditDiff } from './AuditDiff.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
 import type { AuditQuery } from './AuditFilters.tsx';
 import type { AuditEntry, Page } from '../../types.ts';
+import { pagedTableProps } from '../../components/pagedTableProps.ts';
 
 const pageSize = 20;
 
@@ -31,12 +32,8 @@ export default function AuditPage() {
         {error && <Alert type="error" showIcon title={error} />}
         <Table<AuditEntry>
           data-testid="audit-table"
-          rowKey="id"
+          {...pagedTableProps({ data, loading, page, pageSize, setPage })}
           size="small"
-          loading={loading}
-          dataSource={data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
           expandable={{ expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} /> }}
           columns={[
             { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },

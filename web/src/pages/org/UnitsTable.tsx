@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../api.ts';
 import { useFetch } from '../../useFetch.ts';
 import type { Page, UnitSummary } from '../../types.ts';
+import { pagedTableProps } from '../../components/pagedTableProps.ts';
 
 interface Props {
   regionCode: string | undefined;
@@ -32,12 +33,8 @@ export function UnitsTable({ regionCode, query, reloadKey, onOpen }: Props) {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <Table<UnitSummary>
         data-testid="units-table"
-        rowKey="id"
+        {...pagedTableProps({ data, loading, page, pageSize, setPage })}
         size="middle"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         columns={[
           {
             title: t('org.unitName'),

@@ -8,6 +8,7 @@ import { ProblemTags } from './ProblemTags.tsx';
 import { formatFen } from './problemLabels.ts';
 import type { ProblemQuery } from './ProblemFilters.tsx';
 import type { Page, ProblemListItem } from '../../types.ts';
+import { pagedTableProps } from '../../components/pagedTableProps.ts';
 
 interface Props {
   query: ProblemQuery;
@@ -32,12 +33,8 @@ export function ProblemList({ query, reloadKey, onOpen }: Props) {
   return (
     <Table<ProblemListItem>
       data-testid="problems-table"
-      rowKey="id"
+      {...pagedTableProps({ data, loading, page, pageSize, setPage })}
       size="middle"
-      loading={loading}
-      dataSource={data?.items ?? []}
-      scroll={{ x: 'max-content' }}
-      pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
       columns={[
         { title: t('problems.number'), dataIndex: 'number' },
         {

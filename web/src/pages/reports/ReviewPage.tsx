@@ -9,6 +9,7 @@ import { ReportStatusTag } from './ReportTags.tsx';
 import { ReviewDrawer } from './ReviewDrawer.tsx';
 import { reportStatuses } from './statuses.ts';
 import type { Page, PlanSummary, ReportStatus, ReportSummary } from '../../types.ts';
+import { pagedTableProps } from '../../components/pagedTableProps.ts';
 
 const pageSize = 20;
 
@@ -54,12 +55,8 @@ export default function ReviewPage() {
         {reports.error && <Alert type="error" showIcon title={reports.error} />}
         <Table<ReportSummary>
           data-testid="review-table"
-          rowKey="id"
+          {...pagedTableProps({ data: reports.data, loading: reports.loading, page, pageSize, setPage })}
           size="middle"
-          loading={reports.loading}
-          dataSource={reports.data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize, total: reports.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
           columns={[
             {
               title: t('reports.task'),

@@ -12,6 +12,7 @@ import { CreateUserModal } from './CreateUserModal.tsx';
 import { UserGrantsDrawer } from './UserGrantsDrawer.tsx';
 import { UserStatus } from './UserStatus.tsx';
 import type { Grant, Page, User } from '../../types.ts';
+import { pagedTableProps } from '../../components/pagedTableProps.ts';
 
 const pageSize = 20;
 
@@ -82,12 +83,8 @@ export default function UsersPage() {
         {error && <Alert type="error" showIcon title={error} />}
         <Table<User>
           data-testid="users-table"
-          rowKey="id"
+          {...pagedTableProps({ data, loading, page, pageSize, setPage })}
           size="middle"
-          loading={loading}
-          dataSource={data?.items ?? []}
-          scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
           columns={[
             { title: t('users.username'), dataIndex: 'username' },
             { title: t('users.displayName'), dataIndex: 'displayName' },
