@@ -31,7 +31,7 @@ describe.each(engines)('plans on %s', (engine) => {
   beforeAll(async () => {
     store = await preparedStore(engine);
     await importRegions(systemContext(store), ['500111'], { maxLevel: 'township' });
-    await buildSeedPlans(store, ['dazu-2020-stable-employment', 'linxia-2020-employment', 'wenshan-2020-jobs-consumption']);
+    await buildSeedPlans(store, ['dazu-2020-stable-employment', 'linxia-2020-employment', 'wenshan-2020-jobs-consumption', 'yunnan-2019-consumption-poverty']);
     app = await buildTestApp(store);
     admin = await new TestClient(app).signIn('admin', adminPassword);
     for (const item of (await admin.get('/api/plans')).json().items) planIds.set(item.key, item.id);
@@ -137,6 +137,34 @@ describe.each(engines)('plans on %s', (engine) => {
     it('records the load in the audit trail', async () => {
       const entry = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'plans.plan.load').where('region_code', '=', '500111').executeTakeFirstOrThrow();
       expect(entry.after).toMatchObject({ key: 'dazu-2020-stable-employment', tasks: 63 });
+    });
+  });
+
+  describe('plans.schedule', () => {
+    it('lets the coordinator give a plan whose document sets no schedule a monthly one, and its periods follow', async () => {
+      const yunnan = planIds.get('yunnan-2019-consumption-poverty');
+      expect((await admin.get(`/api/plans/${yunnan}/periods`)).json().items).toEqual([]);
+      const set = await admin.request('PUT', `/api/plans/${yunnan}/schedule`, { schedule: { kind: 'monthly', day: 10, note: '省消费扶贫工作月调度' } });
+      expect(set.statusCode).toBe(200);
+      expect(set.json().schedule).toEqual({ kind: 'monthly', day: 10, note: '省消费扶贫工作月调度' });
+      const periods = (await admin.get(`/api/plans/${yunnan}/periods`)).json().items;
+      expect(periods[0]).toMatchObject({ period: '2019-06', due: '2019-07-10' });
+      const audit = await store.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'plans.plan.schedule').executeTakeFirstOrThrow();
+      expect(audit.before).toEqual({ schedule: { kind: 'none', note: expect.any(String) } });
+    });
+
+    it('refuses a day past the 28th, naming the field', async () => {
+      const response = await admin.request('PUT', `/api/plans/${planIds.get('yunnan-2019-consumption-poverty')}/schedule`, { schedule: { kind: 'monthly', day: 31 } });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.field).toBe('schedule.day');
+    });
+
+    it('refuses a reporter, and a county that does not hold the plan region', async () => {
+      const unitId = await buildUnit(store, '622921', '临夏县人社局（进度表测试）');
+      await buildUser(store, 'plans.schedule.reporter', 'reporter', unitId);
+      const reporter = await new TestClient(app).signIn('plans.schedule.reporter', userPassword);
+      expect((await reporter.request('PUT', `/api/plans/${planIds.get('linxia-2020-employment')}/schedule`, { schedule: { kind: 'none' } })).statusCode).toBe(403);
+      expect((await reporter.request('PUT', `/api/plans/${planIds.get('dazu-2020-stable-employment')}/schedule`, { schedule: { kind: 'none' } })).statusCode).toBe(404);
     });
   });
 

@@ -1,8 +1,10 @@
-/** HTTP routes for reading plans. */
+/** HTTP routes for reading plans and setting their reporting schedule. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { planDetail, planSummary } from '../contracts/plans.contract.ts';
-import { commonErrors, requireUser, typed } from '../http/route-kit.ts';
+import { commonErrors, inTransaction, requireUser, typed } from '../http/route-kit.ts';
+import { packSchedule } from './plan-pack.schema.ts';
+import { setPlanSchedule } from './plans.schedule.ts';
 import { getPlan, listPlans } from './plans.service.ts';
 
 /** Registers the plan routes under /api. */
@@ -27,5 +29,23 @@ export async function plansRoutes(instance: FastifyInstance): Promise<void> {
       },
     },
     async (request) => getPlan(app.services.db, requireUser(request), request.params.id),
+  );
+
+  app.put(
+    '/api/plans/:id/schedule',
+    {
+      schema: {
+        tags,
+        summary: 'Set the reporting schedule (monthly or quarterly on day N, fixed dated periods, or none); coordinators of the plan region',
+        params: z.strictObject({ id: z.uuid() }),
+        body: z.strictObject({ schedule: packSchedule }),
+        response: { 200: planDetail, ...commonErrors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      await inTransaction(request, (context) => setPlanSchedule(context, user, request.params.id, request.body.schedule));
+      return getPlan(app.services.db, user, request.params.id);
+    },
   );
 }
