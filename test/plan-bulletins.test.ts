@@ -14,12 +14,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulletinContent, BulletinDetail, PunctualitySection, RankingSection, TargetsSection } from '../src/contracts/plan-bulletins.contract.ts';
 import { pickLanguage } from '../src/kernel/errors.ts';
-import { importRegions } from '../src/org/index.ts';
 import { contentSha256 } from '../src/plans/index.ts';
 import { backupDatabase, restoreDatabase } from '../src/store/backup.ts';
 import type { Store } from '../src/store/database.ts';
 import { engines } from './support/engines.ts';
-import { adminPassword, buildSeedPlans, buildSignedInUsers, buildTestApp, buildUnit, preparedStore, systemContext, taskIdOf, TestClient, unitIdByName } from './support/fixtures.ts';
+import { adminPassword, buildReportingWorld, buildSignedInUsers, buildTestApp, buildUnit, preparedStore, systemContext, taskIdOf, TestClient, unitIdByName } from './support/fixtures.ts';
 
 const dazuKey = 'dazu-2020-stable-employment';
 const linxiaKey = 'linxia-2020-employment';
@@ -84,17 +83,9 @@ describe.each(engines)('plan bulletins on %s', (engine) => {
 
   beforeAll(async () => {
     store = await preparedStore(engine);
-    await importRegions(systemContext(store), ['500111'], { maxLevel: 'township' });
-    const seeded = await buildSeedPlans(store, [dazuKey, linxiaKey]);
-    plans.dazu = seeded[dazuKey] as string;
-    plans.linxia = seeded[linxiaKey] as string;
-    units.hr = await unitId('大足区人力资源和社会保障局');
-    units.finance = await unitId('大足区财政局');
-    units.fund = await unitId('大足区金融发展服务中心');
-    units.economy = await unitId('大足区经济和信息化委员会');
-    units.office = await buildUnit(store, '500111', '大足区就业工作领导小组办公室');
-    units.linxiaCounty = await unitId('临夏县人民政府');
-    units.prefectureHr = await unitId('临夏州人力资源和社会保障局');
+    const world = await buildReportingWorld(store);
+    Object.assign(plans, world.plans);
+    Object.assign(units, world.units);
     const grants: Record<Who, ['coordinator' | 'reporter', string]> = {
       dzCoordinator: ['coordinator', units.office],
       dzReporter: ['reporter', units.finance],

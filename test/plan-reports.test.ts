@@ -8,13 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRegions } from '../src/org/index.ts';
 import { punctuality, returnReport, saveReportDraft, sendReportReminders, submitReport } from '../src/plans/index.ts';
 import type { Actor } from '../src/kernel/actor.ts';
 import type { WriteContext } from '../src/store/audit.ts';
 import type { Store } from '../src/store/database.ts';
 import { engines } from './support/engines.ts';
-import { adminPassword, buildSeedPlans, buildSignedInUsers, buildTestApp, buildUnit, formUploader, preparedStore, systemContext, taskIdOf, TestClient, unitIdByName, type FormUpload } from './support/fixtures.ts';
+import { adminPassword, buildReportingWorld, buildSignedInUsers, buildTestApp, buildUnit, formUploader, preparedStore, systemContext, taskIdOf, TestClient, unitIdByName, type FormUpload } from './support/fixtures.ts';
 
 const dazuKey = 'dazu-2020-stable-employment';
 const linxiaKey = 'linxia-2020-employment';
@@ -68,17 +67,9 @@ describe.each(engines)('plan reports on %s', (engine) => {
 
   beforeAll(async () => {
     store = await preparedStore(engine);
-    await importRegions(systemContext(store), ['500111'], { maxLevel: 'township' });
-    const seeded = await buildSeedPlans(store, [dazuKey, linxiaKey]);
-    plans.dazu = seeded[dazuKey] as string;
-    plans.linxia = seeded[linxiaKey] as string;
-    units.hr = await unitId('大足区人力资源和社会保障局');
-    units.finance = await unitId('大足区财政局');
-    units.fund = await unitId('大足区金融发展服务中心');
-    units.office = await buildUnit(store, '500111', '大足区就业工作领导小组办公室');
-    units.linxiaCounty = await unitId('临夏县人民政府');
-    units.hezheng = await unitId('和政县人民政府');
-    units.prefectureHr = await unitId('临夏州人力资源和社会保障局');
+    const world = await buildReportingWorld(store);
+    Object.assign(plans, world.plans);
+    Object.assign(units, world.units);
     type Grant = ['reporter' | 'coordinator' | 'auditor', string];
     const grants: Record<Who, Grant> = {
       hr: ['reporter', units.hr],

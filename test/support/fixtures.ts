@@ -241,3 +241,26 @@ export async function buildSignedInUsers<Who extends string>(
   }
   return { ids, clients };
 }
+
+/**
+ * The reporting world the report and bulletin tests share: 大足区 down to townships, the Dazu and Linxia
+ * employment plans loaded, the units they name, and a Dazu coordinating office to hold coordinator roles.
+ */
+export async function buildReportingWorld(store: Store) {
+  await importRegions(systemContext(store), ['500111'], { maxLevel: 'township' });
+  const seeded = await buildSeedPlans(store, ['dazu-2020-stable-employment', 'linxia-2020-employment']);
+  const unit = (name: string) => unitIdByName(store, name);
+  return {
+    plans: { dazu: seeded['dazu-2020-stable-employment'] as string, linxia: seeded['linxia-2020-employment'] as string },
+    units: {
+      hr: await unit('大足区人力资源和社会保障局'),
+      finance: await unit('大足区财政局'),
+      fund: await unit('大足区金融发展服务中心'),
+      economy: await unit('大足区经济和信息化委员会'),
+      office: await buildUnit(store, '500111', '大足区就业工作领导小组办公室'),
+      linxiaCounty: await unit('临夏县人民政府'),
+      hezheng: await unit('和政县人民政府'),
+      prefectureHr: await unit('临夏州人力资源和社会保障局'),
+    },
+  };
+}
