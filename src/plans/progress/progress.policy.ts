@@ -4,7 +4,7 @@
  * jurisdiction holds the plan's region. Figures and targets of regions are shown to those whose jurisdiction
  * holds the region or lies below it (a county sees the prefecture total and its own share, not its neighbours').
  */
-import { jurisdictionOrAbove, type Actor } from '../../kernel/actor.ts';
+import type { Actor } from '../../kernel/actor.ts';
 import { canManagePlan, canReadPlan } from '../plans.policy.ts';
 
 /** May the actor see the progress of a plan issued for this region? */
@@ -17,10 +17,6 @@ export function canManageProgress(actor: Actor, planRegionCode: string): boolean
   return canManagePlan(actor, planRegionCode);
 }
 
-/** The regions whose targets and figures the actor sees, for SQL: subtrees by prefix, and the regions above. */
-export function visibleRegions(actor: Actor): { prefixes: string[]; ancestors: string[] } {
-  return jurisdictionOrAbove(actor);
-}
 
 /** The abilities the UI shows on a plan's progress page. */
 export function progressAbilities(actor: Actor, planRegionCode: string) {

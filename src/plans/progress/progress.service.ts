@@ -6,14 +6,14 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { ColourChangeView, PlanProgress, TargetProgressView } from '../../contracts/plan-progress.contract.ts';
-import type { Actor } from '../../kernel/actor.ts';
+import { jurisdictionOrAbove, type Actor } from '../../kernel/actor.ts';
 import { bilingual, notFound, pickLanguage, type LocalizedText } from '../../kernel/errors.ts';
 import { chinaDate } from '../../kernel/periods.ts';
 import { recordAudit, type WriteContext } from '../../store/audit.ts';
 import type { Database } from '../../store/tables.ts';
 import type { Colour } from './colour.ts';
 import { evaluatePlan, type FigureFact, type TargetEvaluation, type TargetFacts } from './evaluate.ts';
-import { canReadProgress, progressAbilities, visibleRegions } from './progress.policy.ts';
+import { canReadProgress, progressAbilities } from './progress.policy.ts';
 import { colourKey, coloursBefore, currentColours, loadFigures, loadPlan, loadPlanFacts, planWord, regionVisible } from './progress.repo.ts';
 import { latestFigure } from './schedule.ts';
 
@@ -181,7 +181,7 @@ export async function getPlanProgress(db: Kysely<Database>, actor: Actor, planId
   const { facts, tasks } = await loadPlanFacts(db, plan, asOf);
   const before = await coloursBefore(db, planId, endOfChinaDay(asOf));
   const evaluation = evaluatePlan(facts, asOf, (type, id) => before.get(colourKey(type, id)) ?? null);
-  const regions = visibleRegions(actor);
+  const regions = jurisdictionOrAbove(actor);
   const [rows, figures] = await Promise.all([
     db
       .selectFrom('plan_target')
@@ -249,7 +249,7 @@ export async function listColourHistory(db: Kysely<Database>, actor: Actor, plan
       'plan_task.title',
     ])
     .where('colour_change.plan_id', '=', planId)
-    .where((eb) => eb.or([eb('colour_change.entity_type', '=', 'task'), regionVisible('plan_target.region_code', visibleRegions(actor))]));
+    .where((eb) => eb.or([eb('colour_change.entity_type', '=', 'task'), regionVisible('plan_target.region_code', jurisdictionOrAbove(actor))]));
   if (filter.entityId) query = query.where('colour_change.entity_id', '=', filter.entityId);
   const rows = await query.orderBy('colour_change.at', 'desc').orderBy('colour_change.id').limit(filter.limit).execute();
   return rows.map((row) => ({
