@@ -7,6 +7,21 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AppUserTable, RoleGrantTable, UserSessionTable } from './tables/access.ts';
 import type { BulletinSettingTable, BulletinTable } from './tables/bulletins.ts';
 import type { StoredFileTable } from './tables/files.ts';
+import type {
+  MonitorAlertEventTable,
+  MonitorAlertTable,
+  MonitorFormIndicatorTable,
+  MonitorFormTable,
+  MonitorImportRowTable,
+  MonitorImportTable,
+  MonitorIndicatorTable,
+  MonitorRollupTable,
+  MonitorSilenceTable,
+  MonitorSubjectTable,
+  MonitorSubmissionTable,
+  MonitorValueTable,
+  MonitorWarningRuleTable,
+} from './tables/monitor.ts';
 import type { NotificationTable, WebhookDeliveryTable, WebhookEndpointTable } from './tables/notify.ts';
 import type { RegionTable, UnitAliasTable, UnitContactTable, UnitTable } from './tables/org.ts';
 import type { PlanSectionTable, PlanTable, PlanTargetTable, PlanTaskTable, TargetMilestoneTable, TaskTargetTable, TaskUnitTable } from './tables/plans.ts';
@@ -18,6 +33,7 @@ import type { AppSecretTable, AuditLogTable, SchemaMigrationTable } from './tabl
 export type * from './tables/access.ts';
 export type * from './tables/bulletins.ts';
 export type * from './tables/files.ts';
+export type * from './tables/monitor.ts';
 export type * from './tables/notify.ts';
 export type * from './tables/org.ts';
 export type * from './tables/plans.ts';
@@ -62,6 +78,19 @@ export interface Database {
   notification: NotificationTable;
   webhook_endpoint: WebhookEndpointTable;
   webhook_delivery: WebhookDeliveryTable;
+  monitor_indicator: MonitorIndicatorTable;
+  monitor_subject: MonitorSubjectTable;
+  monitor_form: MonitorFormTable;
+  monitor_form_indicator: MonitorFormIndicatorTable;
+  monitor_submission: MonitorSubmissionTable;
+  monitor_value: MonitorValueTable;
+  monitor_rollup: MonitorRollupTable;
+  monitor_warning_rule: MonitorWarningRuleTable;
+  monitor_alert: MonitorAlertTable;
+  monitor_alert_event: MonitorAlertEventTable;
+  monitor_silence: MonitorSilenceTable;
+  monitor_import: MonitorImportTable;
+  monitor_import_row: MonitorImportRowTable;
 }
 
 export type Region = Selectable<RegionTable>;
