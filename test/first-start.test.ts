@@ -69,6 +69,32 @@ describe.each(engines)('first start on %s', (engine) => {
     expect(uncited).toEqual([]);
   });
 
+  it('loads the default monitor packs: indicators, forms and warning rules citing their sources', async () => {
+    expect(first.monitorLoaded).toEqual({ indicatorsCreated: 36, formsCreated: 9, rulesCreated: 12 });
+    const rules = await store.db
+      .selectFrom('monitor_warning_rule')
+      .innerJoin('monitor_indicator', 'monitor_indicator.id', 'monitor_warning_rule.indicator_id')
+      .select(['monitor_warning_rule.code', 'monitor_indicator.code as indicator', 'thresholds', 'source_kind', 'scope_region_code', 'response'])
+      .orderBy('monitor_warning_rule.code')
+      .execute();
+    const unemployment = rules.filter((rule) => rule.indicator === 'registered_unemployment_rate');
+    // the III (yellow) boundary of each plan's unemployment rule is the plan's own control target
+    expect(unemployment.map((rule) => [rule.scope_region_code, (rule.thresholds as Record<string, number>)['III'], rule.source_kind])).toEqual([
+      ['500111', 3.3, 'document'],
+      ['622900', 4.5, 'document'],
+      ['532600', 3.8, 'document'],
+    ]);
+    const reserves = rules.find((rule) => rule.code === 'linxia-grain-oil-days');
+    expect(reserves?.thresholds).toMatchObject({ III: 10 });
+    const payments = rules.find((rule) => rule.code === 'linxia-temporary-payment-share');
+    expect(payments?.thresholds).toMatchObject({ III: 5 });
+    // every unit a response plan names was found among the seed units
+    const response = reserves?.response as Record<string, { unitIds: string[] }>;
+    expect(response['III']?.unitIds).toHaveLength(2);
+    const formula = await store.db.selectFrom('monitor_indicator').select('formula').where('code', '=', 'grain_oil_days_of_supply').executeTakeFirstOrThrow();
+    expect(formula.formula).toBe('grain_oil_reserve / grain_oil_daily_supply');
+  });
+
   it('keeps Yunnan’s four actions and Wenshan’s nine promotion series', async () => {
     const sectionTitles = async (key: string) =>
       (
@@ -104,6 +130,14 @@ describe.each(engines)('first start on %s', (engine) => {
 
   it('does nothing more on the next start', async () => {
     const again = await prepareDatabase(store);
-    expect(again).toEqual({ migrationsApplied: [], regionsLoaded: 0, unitsCreated: 0, plansLoaded: [], administratorCreated: false, generatedPassword: null });
+    expect(again).toEqual({
+      migrationsApplied: [],
+      regionsLoaded: 0,
+      unitsCreated: 0,
+      plansLoaded: [],
+      monitorLoaded: { indicatorsCreated: 0, formsCreated: 0, rulesCreated: 0 },
+      administratorCreated: false,
+      generatedPassword: null,
+    });
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '../contracts/access.contract.ts';
 import { pageOf } from '../contracts/common.contract.ts';
 import { commonErrors, inTransaction, requireUser, typed } from '../http/route-kit.ts';
+import { monitorShellAbilities } from '../monitor/index.ts';
 import { plansShellAbilities } from '../plans/index.ts';
 import { shellAbilities } from './access.policy.ts';
 import { resolveSession, signIn, signOut } from './sessions.service.ts';
@@ -49,7 +50,7 @@ async function presentSession(request: FastifyRequest, reply: FastifyReply, user
       locale: user.locale,
       mustChangePassword: user.mustChangePassword,
       grants,
-      abilities: { ...shellAbilities(user), ...plansShellAbilities(user) },
+      abilities: { ...shellAbilities(user), ...plansShellAbilities(user), ...monitorShellAbilities(user) },
     },
     csrfToken,
   };

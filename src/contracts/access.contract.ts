@@ -84,6 +84,11 @@ export const sessionUserView = z.object({
     managePlans: z.boolean(),
     reportOnTasks: z.boolean(),
     logProblems: z.boolean(),
+    /** Monitoring: see figures and dashboards, enter figures, manage forms and submissions, define indicators. */
+    viewMonitor: z.boolean(),
+    enterMonitorValues: z.boolean(),
+    manageMonitor: z.boolean(),
+    manageIndicators: z.boolean(),
   }),
 });
 

@@ -17,6 +17,14 @@ describe('detectFileType', () => {
     expect(detectFileType('disguised.pdf', bytes(0x89, 0x50, 0x4e, 0x47))).toBeNull();
   });
 
+  it('accepts a long Chinese CSV whose 64 KiB head ends inside a character', () => {
+    const text = `${'1,a\n'.repeat(16383)}123临夏州,稳岗\n`; // 65,535 ASCII bytes, then a 3-byte character
+    const encoded = new TextEncoder().encode(text);
+    // the head cut must split a character for this case to mean anything
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(encoded.subarray(0, 64 * 1024))).toThrow();
+    expect(detectFileType('数据.csv', encoded)).toBe('text/csv');
+  });
+
   it('accepts UTF-8 CSV and refuses binary content named .csv', () => {
     expect(detectFileType('任务.csv', new TextEncoder().encode('序号,任务,责任单位\n1,稳岗,区人力社保局\n'))).toBe('text/csv');
     expect(detectFileType('x.csv', bytes(0x00, 0x01, 0x02))).toBeNull();

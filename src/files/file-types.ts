@@ -43,7 +43,9 @@ export function detectFileType(fileName: string, bytes: Uint8Array): string | nu
 /** True when the bytes decode as UTF-8 text without control characters other than tab and line breaks. */
 function isText(bytes: Uint8Array): boolean {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 64 * 1024));
+    // Only the head is checked; `stream: true` lets the cut fall inside a multi-byte character (a Chinese
+    // name at byte 65,536) without that half character counting as invalid UTF-8.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 64 * 1024), { stream: bytes.length > 64 * 1024 });
     return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text);
   } catch {
     return false;

@@ -14,6 +14,7 @@ export { refreshPlanColours, refreshAllPlanColours, getPlanProgress, listColourH
 export { allocateTarget } from './progress/allocation.service.ts';
 export { setColourRules } from './progress/colour-rules.service.ts';
 export { expectedShare, targetProgress, type ScheduleTarget, type TargetProgress } from './progress/schedule.ts';
+export { findTargetsByIndicator, type IndicatorTarget } from './progress/indicator-targets.ts';
 export { targetColour, taskColour, worstColour, defaultColourRules, type Colour, type ColourRules } from './progress/colour.ts';
 export { problemsRoutes } from './problems/problems.routes.ts';
 export { logProblem, reviseProblem } from './problems/problems.log.ts';

@@ -19,9 +19,11 @@ import { sql } from 'kysely';
 import { accessRoutes, resolveSession, sessionCookie } from '../access/index.ts';
 import { auditRoutes } from '../audit/index.ts';
 import { maxFileBytes } from '../files/index.ts';
+import { monitorImportRoutes, monitorRoutes, warningsRoutes } from '../monitor/index.ts';
 import { notifyRoutes } from '../notify/index.ts';
 import { orgRoutes } from '../org/index.ts';
 import { bulletinsRoutes, importRoutes, plansRoutes, problemsRoutes, progressRoutes, reportsRoutes } from '../plans/index.ts';
+import { registryRoutes } from '../registry/index.ts';
 import type { AppServices } from '../http/route-kit.ts';
 import { sharedSecret } from '../store/secrets.ts';
 import type { Store } from '../store/database.ts';
@@ -135,6 +137,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(importRoutes);
   await app.register(bulletinsRoutes);
   await app.register(notifyRoutes);
+  await app.register(monitorRoutes);
+  await app.register(monitorImportRoutes);
+  await app.register(warningsRoutes);
+  await app.register(registryRoutes);
 
   await serveWebApp(app, options.webDir === undefined ? resolve('web/dist') : options.webDir);
   return app;

@@ -5,6 +5,7 @@
  * kind, colour refreshes lock the plan row), so every server runs them and none is special.
  */
 import type { Kysely } from 'kysely';
+import { alertEscalationBatch, escalateOverdueAlerts, resumeImportChecks } from '../monitor/index.ts';
 import { deliverDueWebhooks } from '../notify/index.ts';
 import { refreshAllPlanColours, sendReportReminders } from '../plans/index.ts';
 import type { WriteContext } from '../store/audit.ts';
@@ -83,6 +84,17 @@ export function platformJobs(db: Kysely<Database>): PeriodicJob[] {
         await asSystem('colours', now, (context) => refreshAllPlanColours(context));
         return false;
       },
+    },
+    {
+      name: 'alert escalation',
+      intervalMs: 5 * 60_000,
+      run: async (now) => (await asSystem('escalation', now, (context) => escalateOverdueAlerts(context, now))) === alertEscalationBatch,
+    },
+    {
+      // an upload's check runs on the server that took it; this picks up checks whose server went away
+      name: 'monitor import checks',
+      intervalMs: 30_000,
+      run: () => resumeImportChecks(db, () => new Date()),
     },
   ];
 }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { ensureAdministrator } from '../access/index.ts';
 import { systemActor } from '../kernel/actor.ts';
 import { createUnit, findUnitsByName, importRegions, type CreateUnitInput } from '../org/index.ts';
+import { loadMonitorPack, readMonitorPack, type MonitorPackSummary } from '../monitor/index.ts';
 import { loadPlanPack, readPlanPack } from '../plans/index.ts';
 import type { AuditActor, WriteContext } from '../store/audit.ts';
 import type { Store } from '../store/database.ts';
@@ -14,6 +15,7 @@ import { migrate } from '../store/migrate.ts';
 
 const packsDir = new URL('../../packs/foundation/', import.meta.url);
 const planPacksDir = new URL('../../packs/plans/', import.meta.url);
+const monitorPacksDir = new URL('../../packs/monitor/', import.meta.url);
 
 interface AreasPack {
   areas: { code: string; name: string }[];
@@ -38,6 +40,8 @@ export interface PreparationReport {
   unitsCreated: number;
   /** Keys of the seed plans loaded now. */
   plansLoaded: string[];
+  /** What the default monitor packs added: indicators, forms and warning rules. */
+  monitorLoaded: MonitorPackSummary;
   administratorCreated: boolean;
   /** Printed once when the administrator's password was generated. */
   generatedPassword: string | null;
@@ -59,12 +63,17 @@ export async function prepareDatabase(
     unitsCreated += plans.unitsCreated;
     if (unitsCreated) say(`seed units created: ${unitsCreated}`);
     if (plans.plansLoaded.length) say(`seed plans loaded: ${plans.plansLoaded.join(', ')}`);
+    const monitorLoaded = await loadSeedMonitorPacks(context);
+    if (monitorLoaded.rulesCreated + monitorLoaded.indicatorsCreated) {
+      say(`monitor packs loaded: ${monitorLoaded.indicatorsCreated} indicators, ${monitorLoaded.formsCreated} forms, ${monitorLoaded.rulesCreated} warning rules`);
+    }
     const admin = await ensureAdministrator(context, options.adminPassword);
     return {
       migrationsApplied,
       regionsLoaded,
       unitsCreated,
       plansLoaded: plans.plansLoaded,
+      monitorLoaded,
       administratorCreated: admin.created,
       generatedPassword: admin.generatedPassword,
     };
@@ -105,4 +114,21 @@ async function loadSeedPlans(context: WriteContext): Promise<{ plansLoaded: stri
     result.unitsCreated += summary.unitsCreated;
   }
   return result;
+}
+
+/**
+ * Loads the default monitor packs: the common indicators and forms first (the file order is alphabetical,
+ * so `indicators.yaml` is put ahead of the regional warning packs that use its indicators).
+ */
+async function loadSeedMonitorPacks(context: WriteContext): Promise<MonitorPackSummary> {
+  const files = readdirSync(monitorPacksDir).filter((file) => /\.(ya?ml|json)$/.test(file));
+  files.sort((a, b) => Number(b.startsWith('indicators')) - Number(a.startsWith('indicators')) || a.localeCompare(b));
+  const total: MonitorPackSummary = { indicatorsCreated: 0, formsCreated: 0, rulesCreated: 0 };
+  for (const file of files) {
+    const summary = await loadMonitorPack(context, systemActor, readMonitorPack(new URL(file, monitorPacksDir).pathname), `packs/monitor/${file}`);
+    total.indicatorsCreated += summary.indicatorsCreated;
+    total.formsCreated += summary.formsCreated;
+    total.rulesCreated += summary.rulesCreated;
+  }
+  return total;
 }

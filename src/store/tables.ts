@@ -12,6 +12,7 @@ import type {
   MonitorAlertTable,
   MonitorFormIndicatorTable,
   MonitorFormTable,
+  MonitorImportErrorTable,
   MonitorImportRowTable,
   MonitorImportTable,
   MonitorIndicatorTable,
@@ -24,6 +25,16 @@ import type {
 } from './tables/monitor.ts';
 import type { NotificationTable, WebhookDeliveryTable, WebhookEndpointTable } from './tables/notify.ts';
 import type { RegionTable, UnitAliasTable, UnitContactTable, UnitTable } from './tables/org.ts';
+import type {
+  RegistryEmploymentTable,
+  RegistryEnterpriseTable,
+  RegistryHouseholdTable,
+  RegistryImportStageTable,
+  RegistryImportTable,
+  RegistryPersonGroupTable,
+  RegistryPersonTable,
+  RegistryTrainingTable,
+} from './tables/registry.ts';
 import type { PlanSectionTable, PlanTable, PlanTargetTable, PlanTaskTable, TargetMilestoneTable, TaskTargetTable, TaskUnitTable } from './tables/plans.ts';
 import type { ProblemEventTable, ProblemEvidenceTable, ProblemTable } from './tables/problems.ts';
 import type { ColourChangeTable, ColourStateTable, PlanColourRulesColumns, PlanTargetAllocationColumns } from './tables/progress.ts';
@@ -39,6 +50,7 @@ export type * from './tables/org.ts';
 export type * from './tables/plans.ts';
 export type * from './tables/problems.ts';
 export type * from './tables/progress.ts';
+export type * from './tables/registry.ts';
 export type * from './tables/reports.ts';
 export type * from './tables/store.ts';
 
@@ -91,6 +103,17 @@ export interface Database {
   monitor_silence: MonitorSilenceTable;
   monitor_import: MonitorImportTable;
   monitor_import_row: MonitorImportRowTable;
+  registry_household: RegistryHouseholdTable;
+  registry_person: RegistryPersonTable;
+  registry_person_group: RegistryPersonGroupTable;
+  registry_enterprise: RegistryEnterpriseTable;
+  registry_employment: RegistryEmploymentTable;
+  registry_training: RegistryTrainingTable;
+  registry_import: RegistryImportTable;
+  registry_import_person: RegistryImportStageTable;
+  registry_import_enterprise: RegistryImportStageTable;
+  registry_import_employment: RegistryImportStageTable;
+  monitor_import_error: MonitorImportErrorTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -7,6 +7,8 @@ import { createUser, ensureAdministrator } from '../../src/access/index.ts';
 import { systemActor, type Role } from '../../src/kernel/actor.ts';
 import { createUnit, importRegions } from '../../src/org/index.ts';
 import { loadPlanPack, readPlanPack } from '../../src/plans/index.ts';
+import type { CreateIndicatorInput, IndicatorView } from '../../src/contracts/monitor.contract.ts';
+import { createForm, createIndicator } from '../../src/monitor/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { WriteContext } from '../../src/store/audit.ts';
 import type { Engine, Store } from '../../src/store/database.ts';
@@ -262,5 +264,68 @@ export async function buildReportingWorld(store: Store) {
       hezheng: await unit('和政县人民政府'),
       prefectureHr: await unit('临夏州人力资源和社会保障局'),
     },
+  };
+}
+
+/**
+ * The monitoring world: villages of 临夏县 and 和政县 under the prepared prefectures, and a catalogue with one
+ * indicator of each aggregation kind — registered unemployed and labour force (sum, last value) with the
+ * unemployment rate as their formula, new jobs (sum over time), household income (mean), pork price weighted
+ * by sales, unsold produce by commodity — and the monitored enterprises' monthly headcount form.
+ */
+export async function buildMonitorWorld(store: Store) {
+  const context = systemContext(store);
+  await importRegions(context, [regions.linxiaCounty, regions.hezheng], { maxLevel: 'village' });
+  const children = async (parent: string) =>
+    (await store.db.selectFrom('region').select('code').where('parent_code', '=', parent).orderBy('code').execute()).map((row) => row.code);
+  const [townshipA, townshipB] = await children(regions.linxiaCounty);
+  const [villageA1, villageA2] = await children(townshipA!);
+  const [villageB1] = await children(townshipB!);
+  const [hezhengTownship] = await children(regions.hezheng);
+  const [hezhengVillage] = await children(hezhengTownship!);
+  const base = { valueType: 'integer', frequency: 'month', entryLevel: 'village', subjectKind: null, weightIndicator: null, formula: null, breakdownDimension: null, breakdownCategories: [], decimals: 0, description: null, source: null, dashboardPosition: null } satisfies Partial<CreateIndicatorInput>;
+  const indicator = (input: Partial<CreateIndicatorInput> & Pick<CreateIndicatorInput, 'code' | 'nameZh' | 'unit' | 'regionAggregation' | 'timeAggregation'>) =>
+    createIndicator(context, systemActor, { ...base, nameEn: input.code, ...input } as CreateIndicatorInput);
+  const indicators = {
+    unemployed: await indicator({ code: 'registered_unemployed', nameZh: '登记失业人数', unit: '人', regionAggregation: 'sum', timeAggregation: 'last' }),
+    labourForce: await indicator({ code: 'labour_force', nameZh: '劳动力', unit: '人', regionAggregation: 'sum', timeAggregation: 'last' }),
+    newJobs: await indicator({ code: 'new_jobs', nameZh: '城镇新增就业', unit: '人', regionAggregation: 'sum', timeAggregation: 'sum', dashboardPosition: 1 }),
+    income: await indicator({ code: 'household_income', nameZh: '户均收入', unit: '元', valueType: 'decimal', decimals: 2, regionAggregation: 'mean', timeAggregation: 'mean' }),
+    sales: await indicator({ code: 'pork_sales', nameZh: '猪肉销量', unit: '公斤', regionAggregation: 'sum', timeAggregation: 'sum' }),
+    produce: await indicator({ code: 'unsold_produce', nameZh: '滞销农产品', unit: '吨', regionAggregation: 'sum', timeAggregation: 'last', breakdownDimension: 'commodity', breakdownCategories: ['potato', 'apple'] }),
+  };
+  const derived = {
+    rate: await indicator({ code: 'registered_unemployment_rate', nameZh: '城镇登记失业率', unit: '%', valueType: 'percent', decimals: 2, regionAggregation: 'formula', timeAggregation: 'last', formula: 'registered_unemployed / labour_force * 100', dashboardPosition: 2 }),
+    price: await indicator({ code: 'pork_price', nameZh: '猪肉价格', unit: '元/公斤', valueType: 'decimal', decimals: 2, regionAggregation: 'weighted_mean', timeAggregation: 'mean', weightIndicator: 'pork_sales' }),
+  };
+  const enterprise: Partial<CreateIndicatorInput> = { ...base, entryLevel: 'subject', subjectKind: 'enterprise', regionAggregation: 'sum', timeAggregation: 'last' };
+  const headcount = {} as Record<'start' | 'hires' | 'separations' | 'end', IndicatorView>;
+  for (const [key, code, nameZh] of [['start', 'headcount_start', '期初人数'], ['hires', 'hires', '新招人数'], ['separations', 'separations', '离职人数'], ['end', 'headcount_end', '期末人数']] as const) {
+    headcount[key] = await createIndicator(context, systemActor, { ...enterprise, code, nameZh, nameEn: code, unit: '人' } as CreateIndicatorInput);
+  }
+  const form = await createForm(context, systemActor, {
+    code: 'enterprise_monthly',
+    nameZh: '企业用工月报',
+    nameEn: 'Enterprise monthly headcount',
+    reporterLevel: 'subject',
+    subjectKind: 'enterprise',
+    frequency: 'month',
+    scopeRegionCode: regions.linxia,
+    dueDays: 10,
+    graceDays: 5,
+    indicators: ['headcount_start', 'hires', 'separations', 'headcount_end'].map((code) => ({ code, required: true })),
+    rules: [
+      { kind: 'required' },
+      { kind: 'equation', expression: 'headcount_end = headcount_start + hires - separations', tolerance: 0 },
+      { kind: 'range', indicator: 'hires', min: 0, max: null },
+      { kind: 'outlier', indicator: 'hires', limit: 3.5, window: 12 },
+    ],
+    source: null,
+  });
+  return {
+    regions: { townshipA: townshipA!, townshipB: townshipB!, villageA1: villageA1!, villageA2: villageA2!, villageB1: villageB1!, hezhengTownship: hezhengTownship!, hezhengVillage: hezhengVillage! },
+    indicators: { ...indicators, ...derived },
+    headcount,
+    form,
   };
 }

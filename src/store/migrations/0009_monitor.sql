@@ -32,6 +32,8 @@ create table monitor_indicator (
   description text check (length(description) <= 2000),
   -- where the definition comes from: a document and clause, or a public statistical norm
   source text check (length(source) <= 500),
+  -- a key indicator is shown on the dashboard, in this order; null keeps it off the dashboard
+  dashboard_position smallint check (dashboard_position between 1 and 999),
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   check ((entry_level = 'subject') = (subject_kind is not null)),
@@ -165,7 +167,9 @@ create table monitor_warning_rule (
   -- a region-wide alert of this rule mutes the same rule's alerts in the regions below it
   mute_below boolean not null default true,
   source text not null check (length(source) between 1 and 500),
-  source_kind text not null check (source_kind in ('document', 'public_norm')),
+  -- document: the programme's own figure; public_norm: a published norm or law; platform_default: a starting
+  -- value the platform proposes where neither gives one, to be confirmed locally
+  source_kind text not null check (source_kind in ('document', 'public_norm', 'platform_default')),
   enabled boolean not null default true,
   version integer not null default 1,
   created_at timestamptz not null default now(),
@@ -248,8 +252,15 @@ create table monitor_import (
   region_code text not null references region (code) deferrable initially immediate,
   created_by uuid references app_user (id) on delete set null deferrable initially immediate,
   created_at timestamptz not null default now(),
-  finished_at timestamptz
+  finished_at timestamptz,
+  -- the region prefixes the uploader could enter values for when uploading: the check holds every row to
+  -- them, so a check taken over by another server needs nothing but this row and the stored file
+  reach text[] not null default '{}',
+  -- the server checking the file holds it until this instant and renews the claim with every chunk; a
+  -- lapsed claim lets any server take the check over from the start
+  claimed_until timestamptz
 );
+create index monitor_import_checking_idx on monitor_import (claimed_until) where status = 'checking';
 
 create table monitor_import_row (
   import_id uuid not null references monitor_import (id) on delete cascade deferrable initially immediate,
@@ -257,7 +268,24 @@ create table monitor_import_row (
   indicator_id uuid not null,
   region_code text not null,
   subject_id uuid,
+  -- the row's own period when the file has a period column, else the import's
+  period text not null,
   breakdown text not null default '',
   value numeric not null,
   primary key (import_id, row_number, indicator_id, breakdown)
+);
+
+-- Every error of a check, in the order found (monitor_import.errors keeps only the first for display); the
+-- errors workbook lists them all.
+create table monitor_import_error (
+  import_id uuid not null references monitor_import (id) on delete cascade deferrable initially immediate,
+  position integer not null,
+  row_number integer not null,
+  -- the spreadsheet column (`C`) and its header as printed
+  column_ref text not null,
+  header text not null,
+  code text not null,
+  message_zh text not null,
+  message_en text not null,
+  primary key (import_id, position)
 );

@@ -24,6 +24,7 @@ export interface MonitorIndicatorTable {
   decimals: Defaulted<number>;
   description: string | null;
   source: string | null;
+  dashboard_position: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -190,6 +191,8 @@ export interface MonitorImportTable {
   created_by: string | null;
   created_at: CreatedAt;
   finished_at: Date | null;
+  reach: Defaulted<string[]>;
+  claimed_until: Date | null;
 }
 
 export interface MonitorImportRowTable {
@@ -198,6 +201,18 @@ export interface MonitorImportRowTable {
   indicator_id: string;
   region_code: string;
   subject_id: string | null;
+  period: string;
   breakdown: Defaulted<string>;
   value: Numeric;
+}
+
+export interface MonitorImportErrorTable {
+  import_id: string;
+  position: number;
+  row_number: number;
+  column_ref: string;
+  header: string;
+  code: string;
+  message_zh: string;
+  message_en: string;
 }

@@ -1,0 +1,120 @@
+/**
+ * Reading an uploaded monitoring sheet row by row, so a 100k-row file is never held as a whole workbook:
+ * xlsx through ExcelJS's streaming reader, CSV (UTF-8 with or without BOM, UTF-16 with BOM, or GB18030 as
+ * Chinese Excel saves it) through a record generator. Cells arrive as numbers, text or nothing.
+ */
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Cell, SheetRow } from './import.layout.ts';
+
+/** A row with the sheet it came from; `hidden` is true for the template's hidden metadata sheet. */
+export interface SourceRow {
+  sheet: string;
+  hidden: boolean;
+  row: SheetRow;
+}
+
+/** The kind of file, by its name and first bytes; null when it is neither xlsx nor CSV. */
+export function spreadsheetKind(fileName: string, bytes: Uint8Array): 'xlsx' | 'csv' | null {
+  const extension = fileName.toLowerCase().split('.').at(-1);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (extension === 'xlsx' && isZip) return 'xlsx';
+  if (extension === 'csv' && !isZip) return 'csv';
+  return null;
+}
+
+/** A cell value of ExcelJS as a number, text or nothing: formulas by their result, rich text joined. */
+export function normalizeCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return value.replace(/\u0000/g, '');
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    if ('formula' in object || 'sharedFormula' in object) return 'result' in object ? normalizeCell(object.result) : '=?';
+    if (Array.isArray(object.richText)) return (object.richText as { text?: string }[]).map((part) => part.text ?? '').join('');
+    if ('error' in object) return String(object.error);
+    if ('text' in object) return normalizeCell(object.text);
+  }
+  return String(value);
+}
+
+async function* readXlsx(bytes: Uint8Array): AsyncGenerator<SourceRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  for await (const worksheet of reader) {
+    const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string; state?: string };
+    const name = sheet.name ?? '';
+    const hidden = sheet.state === 'hidden' || sheet.state === 'veryHidden';
+    for await (const row of sheet) {
+      const values = row.values as unknown[];
+      const cells: Cell[] = [];
+      for (let index = 1; index < values.length; index += 1) cells.push(normalizeCell(values[index]));
+      yield { sheet: name, hidden, row: { row: row.number, cells } };
+    }
+  }
+}
+
+/** Text from bytes: UTF-8 (BOM optional), UTF-16 with a BOM, else GB18030 (which covers GBK and GB2312). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return new TextDecoder('gb18030').decode(body);
+  }
+}
+
+/** The records of CSV text one at a time (RFC 4180 quoting; comma, or tab when tabs dominate the head). */
+export function* csvRecords(text: string): Generator<string[]> {
+  const head = text.slice(0, 4096);
+  const separator = (head.match(/\t/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? '\t' : ',';
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"' && field === '') quoted = true;
+    else if (char === separator) {
+      record.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[index + 1] === '\n') index += 1;
+      record.push(field);
+      yield record;
+      record = [];
+      field = '';
+    } else field += char;
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    yield record;
+  }
+}
+
+async function* readCsv(bytes: Uint8Array): AsyncGenerator<SourceRow> {
+  let number = 0;
+  for (const record of csvRecords(decodeText(bytes))) {
+    number += 1;
+    yield { sheet: 'csv', hidden: false, row: { row: number, cells: record.map((cell) => cell.replace(/\u0000/g, '')) } };
+  }
+}
+
+/** The rows of an xlsx or CSV upload, in order, sheet after sheet. */
+export function readSourceRows(kind: 'xlsx' | 'csv', bytes: Uint8Array): AsyncGenerator<SourceRow> {
+  return kind === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+}
