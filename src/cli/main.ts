@@ -10,10 +10,14 @@ import { AppError } from '../kernel/errors.ts';
 import { regionLevels, type RegionLevel } from '../kernel/region-code.ts';
 import { findUnitsByName, importRegions, parseRootCodes } from '../org/index.ts';
 import { loadPlanPack, readPlanPack } from '../plans/index.ts';
+import { commandLineRegistryActor, importRegistryFile, tableFormatOf } from '../registry/index.ts';
+import { registryImportKinds, type RegistryImportKind } from '../contracts/registry-constants.ts';
+import { createReadStream } from 'node:fs';
 import { backupDatabase, restoreDatabase } from '../store/backup.ts';
 import { openStore, type Store } from '../store/database.ts';
 import { migrate } from '../store/migrate.ts';
 import { prepareDatabase } from '../server/first-start.ts';
+import { runMonitorImport } from './monitor-import.ts';
 import { serve } from './serve.ts';
 import type { WriteContext } from '../store/audit.ts';
 
@@ -150,6 +154,56 @@ plans
     }),
   );
 
+const monitor = program.command('monitor').description('monitoring and early warning (监测预警)');
+monitor
+  .command('import <formCode> <period> <file>')
+  .description('check a filled form template (xlsx or csv) for a period; with --commit, save its figures when nothing is wrong')
+  .option('--commit', 'save the figures (otherwise a dry run)', false)
+  .action((formCode: string, period: string, file: string, options: { commit: boolean }) =>
+    withStore(async (store) => {
+      await migrate(store.db);
+      process.exitCode = await runMonitorImport(store, { formCode, period, file, commit: options.commit }, (work) => asOperator(store, work));
+    }),
+  );
+
+const registry = program.command('registry').description('registries of persons and enterprises');
+registry
+  .command('import <kind> <file>')
+  .description(`import ${registryImportKinds.join(' | ')} from an xlsx or csv file, all-or-nothing; progress on stderr`)
+  .option('--region <code>', 'every row must lie in this region (default: the whole country)', '000000')
+  .action((kind: string, file: string, options: { region: string }) =>
+    withStore(async (store) => {
+      if (!(registryImportKinds as readonly string[]).includes(kind)) throw new InvalidArgumentError(`kind: one of ${registryImportKinds.join(', ')}`);
+      await migrate(store.db);
+      const operator = process.env.USER ?? 'operator';
+      const started = Date.now();
+      const result = await importRegistryFile(
+        store.db,
+        { actor: commandLineRegistryActor, audit: { id: null, name: `cli:${operator}` }, userId: null, now: () => new Date() },
+        {
+          kind: kind as RegistryImportKind,
+          fileName: file,
+          format: tableFormatOf(file),
+          source: createReadStream(file, { highWaterMark: 1024 * 1024 }),
+          regionCode: options.region,
+          onProgress: ({ rowsRead, status }) => {
+            const seconds = (Date.now() - started) / 1000;
+            process.stderr.write(`\r  ${status}: ${rowsRead.toLocaleString('en')} rows, ${Math.round(rowsRead / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s   `);
+          },
+        },
+      );
+      process.stderr.write('\n');
+      if (result.status === 'committed') {
+        console.log(`${file}: ${result.rowsRead} rows, ${result.created} created, ${result.updated} updated`);
+        return;
+      }
+      for (const problem of result.errors) console.error(`  row ${problem.row}, ${problem.column}: ${problem.zh} / ${problem.en}`);
+      if (result.errorCount > result.errors.length) console.error(`  … and ${result.errorCount - result.errors.length} more`);
+      console.error(`${file}: ${result.errorCount} problem(s); nothing was imported`);
+      process.exitCode = 1;
+    }),
+  );
+
 program
   .command('backup <file>')
   .description('write a consistent snapshot of all data to FILE (gzip JSON lines); safe while serving on PostgreSQL')
@@ -183,6 +237,19 @@ program
       if (report.generatedPassword) console.log(`administrator: admin / ${report.generatedPassword} (shown once)`);
     }),
   );
+
+// bin/wenbao.mjs runs `rules` on a light path before this file loads; this entry serves `tsx src/cli/main.ts rules …`
+// and the help text, and imports the command only when it runs.
+program
+  .command('rules')
+  .description('policy rule packs: `rules check PACK`, `rules run PACK --input facts.csv --output out.csv` (no database)')
+  .allowUnknownOption()
+  .helpOption(false)
+  .argument('[args...]')
+  .action(async (args: string[]) => {
+    const { runRulesCommand } = await import('./rules.ts');
+    process.exitCode = await runRulesCommand(args);
+  });
 
 try {
   await program.parseAsync(process.argv);
