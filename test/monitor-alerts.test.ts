@@ -25,11 +25,11 @@ describe.each(engines)('monitor alerts on %s', (engine) => {
   let sequence = 0;
 
   /** A fresh county-level monthly indicator and a rule on it scoped to the prefecture; returns both ids. */
-  async function watched(aggregation: 'mean' | 'sum', ruleBody: Record<string, unknown> = {}) {
+  async function watched(aggregation: 'mean' | 'sum' | 'formula', ruleBody: Record<string, unknown> = {}, formula: string | null = null) {
     sequence += 1;
     const { id: indicatorId } = await store.db
       .insertInto('monitor_indicator')
-      .values({ code: `alert_test_${sequence}`, name_zh: `指标${sequence}`, name_en: `Indicator ${sequence}`, unit: '人', value_type: 'decimal', frequency: 'month', entry_level: 'county', region_aggregation: aggregation, time_aggregation: 'last' })
+      .values({ code: `alert_test_${sequence}`, name_zh: `指标${sequence}`, name_en: `Indicator ${sequence}`, unit: '人', value_type: 'decimal', frequency: 'month', entry_level: 'county', region_aggregation: aggregation, formula, time_aggregation: 'last' })
       .returning('id')
       .executeTakeFirstOrThrow();
     const response = await clients.prefCoord.post('/api/monitor/warning-rules', {
@@ -143,6 +143,28 @@ describe.each(engines)('monitor alerts on %s', (engine) => {
         [regions.linxiaCounty, 2],
         [regions.hezheng, 3],
       ].sort());
+    });
+
+    it.runIf(engine === 'postgres')('opens one alert when two saves at once push the same rate over a boundary', async () => {
+      // a rate of two components: saves of different components share no row, so nothing else orders them
+      sequence += 1;
+      const component = async (code: string) =>
+        (await store.db.insertInto('monitor_indicator')
+          .values({ code, name_zh: code, name_en: code, unit: '人', value_type: 'integer', frequency: 'month', entry_level: 'county', region_aggregation: 'sum', time_aggregation: 'last' })
+          .returning('id').executeTakeFirstOrThrow()).id;
+      const unemployed = await component(`race_unemployed_${sequence}`);
+      const labour = await component(`race_labour_${sequence}`);
+      const rate = await watched('formula', { muteBelow: false }, `race_unemployed_${sequence} / race_labour_${sequence} * 100`);
+      await save(unemployed, { [regions.linxiaCounty]: 3 }, '2020-06');
+      await save(labour, { [regions.linxiaCounty]: 100 }, '2020-06');
+      expect(await alertsOf(rate.rule.id)).toEqual([]); // 3%
+      const results = await Promise.allSettled([
+        save(unemployed, { [regions.linxiaCounty]: 5 }, '2020-06'), // 5 / 100 = 5%
+        save(labour, { [regions.linxiaCounty]: 60 }, '2020-06'), // 3 / 60 = 5%
+      ]);
+      expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+      const county = (await alertsOf(rate.rule.id)).filter((alert) => alert.regionCode === regions.linxiaCounty);
+      expect(county).toHaveLength(1);
     });
 
     it('lets a region-wide alert mute the same rule’s alerts below it, no milder than it, until it is closed', async () => {

@@ -4,7 +4,7 @@
  * rule × region or subject — raising one, changing its level (each change an event), or marking it
  * recovered — respecting silences and muting, and telling the units of the response plan.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { AlertLevel, WarningDirection, WarningKind } from '../../contracts/monitor-warnings-constants.ts';
 import { levelLabels } from '../../contracts/monitor-warnings-constants.ts';
 import type { RuleParams, Thresholds } from '../../contracts/monitor-warnings.contract.ts';
@@ -222,6 +222,10 @@ async function evaluateWatched(context: WriteContext, rule: RuleRow, indicator: 
   const evaluation = evaluateRule({ kind: rule.kind as WarningKind, direction: rule.direction as WarningDirection, thresholds: rule.thresholds as Thresholds, params, series, schedule });
   summary.evaluated += 1;
   if (evaluation.measure === null) return;
+  // Two saves evaluating the same rule and region at once would both find no open alert and both try to
+  // open one; the second would then fail on the one-open-alert index and lose its whole save. A lock per
+  // (rule, region, subject), held to commit, makes the second wait and then see the first one's alert.
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`alert:${rule.id}:${watched.regionCode}:${watched.subjectId ?? ''}`}, 0))`.execute(context.db);
   const open = await context.db
     .selectFrom('monitor_alert')
     .selectAll()
