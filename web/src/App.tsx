@@ -22,6 +22,11 @@ const ProblemsPage = lazy(() => import('./pages/problems/ProblemsPage.tsx'));
 const ImportPage = lazy(() => import('./pages/import/ImportPage.tsx'));
 const BulletinsPage = lazy(() => import('./pages/bulletins/BulletinsPage.tsx'));
 const BulletinPage = lazy(() => import('./pages/bulletins/BulletinPage.tsx'));
+const MonitorDashboardPage = lazy(() => import('./pages/monitor/DashboardPage.tsx'));
+const MonitorEntryPage = lazy(() => import('./pages/monitor/EntryPage.tsx'));
+const MonitorImportPage = lazy(() => import('./pages/monitor/MonitorImportPage.tsx'));
+const MonitorAlertsPage = lazy(() => import('./pages/monitor/AlertsPage.tsx'));
+const MonitorRulesPage = lazy(() => import('./pages/monitor/RulesPage.tsx'));
 
 /** Everything below the router. */
 export function App() {
@@ -47,6 +52,11 @@ export function App() {
                 <Route path="plans/bulletins" element={<BulletinsPage />} />
                 <Route path="plans/bulletins/:id" element={<BulletinPage />} />
                 <Route path="plans/:id" element={<PlanPage />} />
+                <Route path="monitor" element={<MonitorDashboardPage />} />
+                <Route path="monitor/entry" element={<MonitorEntryPage />} />
+                <Route path="monitor/import" element={<MonitorImportPage />} />
+                <Route path="monitor/alerts" element={<MonitorAlertsPage />} />
+                <Route path="monitor/rules" element={<MonitorRulesPage />} />
                 <Route path="home" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { Layout, Menu, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -20,13 +19,13 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../session/SessionContext.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { monitorMenu, monitorMenuKey } from './monitorMenu.tsx';
 import { plansMenu, plansMenuKey } from './plansMenu.tsx';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
 /** The product modules still to be built, shown disabled so the navigation is ready for them. */
 const upcomingModules = [
-  { key: 'monitor', icon: <AlertOutlined /> },
   { key: 'policies', icon: <BookOutlined /> },
   { key: 'registries', icon: <DatabaseOutlined /> },
   { key: 'jobs', icon: <SolutionOutlined /> },
@@ -43,7 +42,8 @@ export function AppShell() {
   const [narrow, setNarrow] = useState(() => window.innerWidth < 992);
   const [collapsed, setCollapsed] = useState(narrow);
   const abilities = user?.abilities;
-  const section = plansMenuKey(location.pathname) ?? (location.pathname.split('/')[1] || 'home');
+  const section = plansMenuKey(location.pathname) ?? monitorMenuKey(location.pathname) ?? (location.pathname.split('/')[1] || 'home');
+  const monitorItem = monitorMenu(t, abilities);
 
   function link(key: string, to: string) {
     return (
@@ -59,6 +59,7 @@ export function AppShell() {
     ...(abilities?.manageUsers ? [{ key: 'users', icon: <TeamOutlined />, label: link('users', '/users') }] : []),
     ...(abilities?.readAudit ? [{ key: 'audit', icon: <FileSearchOutlined />, label: link('audit', '/audit') }] : []),
     plansMenu(t, abilities),
+    ...(monitorItem ? [monitorItem] : []),
     {
       type: 'group',
       key: 'upcoming',
@@ -100,7 +101,7 @@ export function AppShell() {
         <Menu
           mode="inline"
           selectedKeys={[section]}
-          defaultOpenKeys={!collapsed && section.startsWith('plans-') ? ['plans'] : []}
+          defaultOpenKeys={!collapsed && /^(plans|monitor)-/.test(section) ? [section.split('-')[0]!] : []}
           items={items}
           data-testid="nav-menu"
           onClick={() => narrow && setCollapsed(true)}

@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN.ts';
 import plansEn from './plans.en.ts';
 import bulletinsEn from './bulletins.en.ts';
+import monitorEn from './monitor.en.ts';
 
 const en: Messages = {
   app: { name: 'Wenbao' },
@@ -198,6 +199,7 @@ const en: Messages = {
   },
   ...plansEn,
   ...bulletinsEn,
+  ...monitorEn,
 };
 
 export default en;

@@ -1,6 +1,7 @@
 /** 简体中文界面文字（主语言）。英文版 en.ts 必须有同样的键。 */
 import plansZh from './plans.zh-CN.ts';
 import bulletinsZh from './bulletins.zh-CN.ts';
+import monitorZh from './monitor.zh-CN.ts';
 
 const zhCN = {
   app: { name: '稳保' },
@@ -196,6 +197,7 @@ const zhCN = {
   },
   ...plansZh,
   ...bulletinsZh,
+  ...monitorZh,
 };
 
 /** The shape every translation must have. */

@@ -1,0 +1,48 @@
+/**
+ * The cells of a data-entry form: one per indicator total and one per category of a broken-down indicator;
+ * turning filled cells into the values to file, and a refusal's `values[i].value` back into the cell it names.
+ */
+import type { FormRule, FormView } from './types.ts';
+
+/** One cell of the entry table. */
+export interface EntryCell {
+  /** The antd form field name: `<code>` for the total, `<code>::<category>` for a category. */
+  name: string;
+  indicator: string;
+  /** `''` for the total. */
+  breakdown: string;
+}
+
+/** The cells of a form, indicator by indicator, the total first. */
+export function entryCells(form: Pick<FormView, 'indicators'>): EntryCell[] {
+  return form.indicators.flatMap((indicator) => [
+    { name: indicator.code, indicator: indicator.code, breakdown: '' },
+    ...indicator.breakdownCategories.map((category) => ({ name: `${indicator.code}::${category}`, indicator: indicator.code, breakdown: category })),
+  ]);
+}
+
+/** The values to file from what was typed (blank cells are left out), with the cell each came from, in order. */
+export function filledValues(cells: readonly EntryCell[], typed: Record<string, unknown>): { cells: EntryCell[]; values: { indicator: string; breakdown: string; value: string }[] } {
+  const used = cells.filter((cell) => {
+    const value = typed[cell.name];
+    return value !== undefined && value !== null && String(value).trim() !== '';
+  });
+  return { cells: used, values: used.map((cell) => ({ indicator: cell.indicator, breakdown: cell.breakdown, value: String(typed[cell.name]).trim() })) };
+}
+
+/** The cell a server refusal names (`values[3].value`, `values.3.indicator`), among the cells sent; null otherwise. */
+export function cellOfField(field: string | undefined, sent: readonly EntryCell[]): EntryCell | null {
+  const match = field ? /^values(?:\[(\d+)\]|\.(\d+))/.exec(field) : null;
+  if (!match) return null;
+  return sent[Number(match[1] ?? match[2])] ?? null;
+}
+
+/** Whether an outlier rule of the form watches this indicator (so a refusal on it may be asking for confirmation). */
+export function watchedForOutliers(rules: readonly FormRule[], indicator: string): boolean {
+  return rules.some((rule) => rule.kind === 'outlier' && (rule.indicator === null || rule.indicator === indicator));
+}
+
+/** Stored values keyed by cell name, for prefilling the table. */
+export function cellValues(values: readonly { indicator: string; breakdown: string; value: string }[]): Record<string, string> {
+  return Object.fromEntries(values.map((value) => [value.breakdown ? `${value.indicator}::${value.breakdown}` : value.indicator, value.value]));
+}
