@@ -1,6 +1,6 @@
 /**
  * The layering, checked on every test run (do not relax these rules):
- *   kernel (pure) ← contracts (wire schemas) ← store, http (route kit) ← domains (org, access, audit, …) ← server ← cli
+ *   kernel, rules (pure) ← contracts (wire schemas) ← store, http (route kit) ← domains (org, access, audit, …) ← server ← cli
  * Domains talk to each other only through each other's index.ts. The web app never imports the server: it
  * shares only the contracts (the API's wire shapes, as types) and the kernel.
  */
@@ -22,6 +22,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/contracts/' },
       to: { pathNot: ['^src/(kernel|contracts)/', '^node_modules/zod/'] },
+    },
+    {
+      name: 'rules-are-pure',
+      comment: 'rules holds the policy language, IO-free like the kernel: it imports the kernel, itself and the YAML reader; domains import it',
+      severity: 'error',
+      from: { path: '^src/rules/' },
+      to: { pathNot: ['^src/(kernel|rules)/', '^node_modules/yaml/'] },
+    },
+    {
+      name: 'rules-cli-stays-light',
+      comment: 'the rules command runs on a light path (bin/light-import.mjs): no database, server, domains or Fastify',
+      severity: 'error',
+      from: { path: '^src/cli/rules\\.ts$' },
+      to: { pathNot: ['^src/(kernel|rules)/', '^node_modules/yaml/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'store-below-domains',
