@@ -1,6 +1,6 @@
 /**
  * Wenbao benchmark: `npm run bench` (PGlite), or with `BENCH_DATABASE_URL=postgres://…` PGlite and
- * PostgreSQL side by side.
+ * PostgreSQL side by side. `npm run bench -- monitor` runs the monitoring suite (bench/monitor.ts) instead.
  *
  * What it measures, and why:
  *  1. First start — `prepareDatabase` on an empty database (migrations, 2,944 seed regions down to
@@ -93,9 +93,24 @@ async function parent(): Promise<void> {
   console.log(`\nwritten to ${resultsFile}`);
 }
 
-const { values } = parseArgs({ options: { engine: { type: 'string' }, out: { type: 'string' } } });
+/** Named suites besides the default one: `npm run bench -- monitor [--engines postgres]`. */
+const suites: Record<string, string> = { monitor: fileURLToPath(new URL('./monitor.ts', import.meta.url)) };
+
+/** Runs a named suite in a child process with the remaining arguments. */
+function runSuite(file: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const suite = spawn(process.execPath, [runTs, file, ...args], { stdio: 'inherit' });
+    suite.on('error', reject);
+    suite.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the suite exited with code ${code}`))));
+  });
+}
+
+const { values, positionals } = parseArgs({ options: { engine: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true, strict: false });
 try {
-  if (values.engine) await child(values.engine as Engine, values.out ?? join(tmpdir(), 'wenbao-bench.json'));
+  const suite = positionals[0];
+  if (suite !== undefined && !suites[suite]) throw new Error(`unknown benchmark suite "${suite}"; known: ${Object.keys(suites).join(', ')}`);
+  if (suite !== undefined) await runSuite(suites[suite]!, process.argv.slice(process.argv.indexOf(suite) + 1));
+  else if (typeof values.engine === 'string') await child(values.engine as Engine, typeof values.out === 'string' ? values.out : join(tmpdir(), 'wenbao-bench.json'));
   else await parent();
   process.exit(0);
 } catch (error) {

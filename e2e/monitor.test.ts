@@ -147,6 +147,7 @@ describe('monitoring: data entry → alert → acknowledge → close, and the da
     await page.locator('.ant-cascader-menu-item', { hasText: prefecture.name }).click();
     await page.locator('.ant-cascader-menu-item', { hasText: county.name }).click();
     const cell = (code: string) => page.locator(`[data-testid="entry-${code}"] input, input[data-testid="entry-${code}"]`).first();
+    await cell('urban_new_jobs').fill('120');
     await cell('registered_unemployed').fill('600');
     await cell('urban_employed').fill('9400');
     await page.getByTestId('entry-submit').click();
@@ -200,6 +201,11 @@ describe('monitoring: data entry → alert → acknowledge → close, and the da
     await page.goto(`${stage.baseUrl}/monitor?region=${prefecture.code}&period=${period}`);
     const card = page.getByTestId('kpi-registered_unemployment_rate');
     await card.getByTestId('kpi-value').filter({ hasText: '6.00' }).waitFor();
+    // a cumulative target (1.8 万人) is judged at a month too: the year to date in 人 against the time schedule
+    const jobs = page.getByTestId('kpi-urban_new_jobs');
+    await jobs.getByTestId('kpi-year-to-date').waitFor();
+    expect(await jobs.getByTestId('kpi-standing').getAttribute('data-standing')).toBe('behind');
+    expect(await jobs.getByTestId('kpi-standing').textContent()).toBe('落后于时序进度');
     await page.getByTestId('children-table').getByText(county.name).waitFor();
     await page.getByTestId(`children-drill-${county.code}`).click();
     await page.getByTestId('monitor-trail-current').filter({ hasText: county.name }).waitFor();
@@ -241,16 +247,16 @@ describe('monitoring: data entry → alert → acknowledge → close, and the da
     expect(template.status()).toBe(200);
     const upload = (csv: string) =>
       page.locator('input[type=file]').setInputFiles({ name: '就业月报.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await upload(['region,registered_unemployed,urban_employed', '622922,三百,9700'].join('\n'));
+    await upload(['region,urban_new_jobs,registered_unemployed,urban_employed', '622922,110,三百,9700'].join('\n'));
     const errors = page.getByTestId('monitor-import-errors');
     await errors.waitFor();
     const cells = errors.locator('tr.ant-table-row').first().locator('td');
     expect(await cells.nth(0).textContent()).toBe('2');
-    expect(await cells.nth(1).textContent()).toMatch(/^B/);
+    expect(await cells.nth(1).textContent()).toMatch(/^C/);
     await page.getByTestId('monitor-import-discard').click();
     await page.locator('[data-testid="monitor-import-status"][data-status="discarded"]').waitFor();
     await page.getByRole('button', { name: '重新上传' }).click();
-    await upload(['region,registered_unemployed,urban_employed', '622922,300,9700'].join('\n'));
+    await upload(['region,urban_new_jobs,registered_unemployed,urban_employed', '622922,110,300,9700'].join('\n'));
     await page.getByTestId('monitor-import-ready').waitFor();
     await page.getByTestId('monitor-import-commit').click();
     await page.getByTestId('monitor-import-done').waitFor();

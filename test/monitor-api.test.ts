@@ -175,6 +175,47 @@ describe.each(engines)('monitor API on %s', (engine) => {
     expect(sheet.getRow(3).getCell(6).value).toBe(50);
   });
 
+  it('gives the year to date of a summed indicator and holds it, in the indicator unit, against the time schedule', async () => {
+    const { regions: r } = world;
+    // 2020-05 (200), 2020-06 (300) and 2020-07 (4) are saved by the tests above; August must not count in June
+    await admin.post('/api/monitor/values', {
+      values: [
+        { indicator: 'new_jobs', regionCode: r.villageA1, period: '2020-01', value: 1000 },
+        { indicator: 'new_jobs', regionCode: r.villageA1, period: '2020-02', value: 2000 },
+        { indicator: 'new_jobs', regionCode: r.villageA1, period: '2020-03', value: 3000 },
+        { indicator: 'new_jobs', regionCode: r.villageA1, period: '2020-04', value: 1500 },
+        { indicator: 'new_jobs', regionCode: r.villageA1, period: '2020-08', value: 50_000 },
+      ],
+    });
+    const jobs = async (period: string) => {
+      const response = await clients.prefCoordinator.get(`/api/monitor/dashboard?region=${regions.linxia}&period=${period}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().items.find((item: { indicator: string }) => item.indicator === 'new_jobs');
+    };
+    const june = await jobs('2020-06');
+    expect(june).toMatchObject({ period: '2020-06', frequency: 'month', value: 300, yearToDate: 8000 });
+    // 1.8 万人 is 18000 人; half of it is due by the end of June, and 8000 is behind
+    expect(june.target).toMatchObject({ unit: '万人', value: 1.8, valueInIndicatorUnit: 18_000, notComparedBecause: null, cumulative: true, compared: 8000, due: 9000, standing: 'behind' });
+
+    await admin.post('/api/monitor/values', { values: [{ indicator: 'new_jobs', regionCode: r.villageA2, period: '2020-02', value: 1000 }] });
+    expect((await jobs('2020-06')).target).toMatchObject({ compared: 9000, standing: 'met' });
+    const quarter = await jobs('2020Q1');
+    expect(quarter).toMatchObject({ period: '2020Q1', value: 7000, yearToDate: 7000 });
+    expect(quarter.target.due).toBeCloseTo(18_000 * quarter.target.expectedShare, 6);
+    const year = await jobs('2020');
+    expect(year.yearToDate).toBe(year.value);
+    expect(year.yearToDate).toBeGreaterThanOrEqual(9000 + 4 + 50_000);
+
+    const file = await clients.prefCoordinator.get(`/api/monitor/dashboard.xlsx?region=${regions.linxia}&period=2020-06`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getRow(3).values).toEqual(expect.arrayContaining([9000, '达到时序进度']));
+
+    const [, rate] = (await clients.prefCoordinator.get(`/api/monitor/dashboard?region=${regions.linxia}&period=2020-06`)).json().items;
+    expect(rate).toMatchObject({ indicator: 'registered_unemployment_rate', yearToDate: null });
+    expect(rate.target).toMatchObject({ cumulative: false, valueInIndicatorUnit: 4.5, compared: null, standing: 'unknown' });
+  });
+
   it('describes every monitor route in the OpenAPI document', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);

@@ -61,7 +61,8 @@ describe.each(engines)('monitor forms on %s', (engine) => {
     enterprise.language = 'en';
     const unbalanced = await file(enterprise, '2020-06', figures(100, 10, 3, 90));
     expect(unbalanced.statusCode).toBe(422);
-    expect(unbalanced.json().error).toMatchObject({ field: 'values[3].value' });
+    expect(unbalanced.json().error).toMatchObject({ code: 'unprocessable', field: 'values[3].value' });
+    expect(unbalanced.json().error.fields).toBeUndefined();
     expect(unbalanced.json().error.message).toContain('right side 107');
     const negative = await file(enterprise, '2020-06', figures(100, -1, 0, 99));
     expect(negative.json().error).toMatchObject({ field: 'values[1].value' });
@@ -77,11 +78,38 @@ describe.each(engines)('monitor forms on %s', (engine) => {
     expect(await store.db.selectFrom('monitor_submission').select('id').execute()).toEqual([]);
   });
 
+  it('enforces indicators marked required on a form that has no required rule', async () => {
+    const created = await (await as('prefCoordinator')).post('/api/monitor/forms', {
+      code: 'enterprise_headcount_only',
+      nameZh: '企业期初人数快报',
+      nameEn: 'Enterprise opening headcount',
+      reporterLevel: 'subject',
+      subjectKind: 'enterprise',
+      frequency: 'month',
+      scopeRegionCode: regions.linxia,
+      dueDays: 120,
+      graceDays: 0,
+      indicators: [{ code: 'headcount_start' }, { code: 'separations', required: false }],
+      rules: [],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const enterprise = await as('enterprise');
+    enterprise.language = 'en';
+    const fileQuick = (values: unknown[]) => enterprise.post(`/api/monitor/forms/${created.json().id}/file`, { subjectId, period: '2020-03', values });
+    const partial = await fileQuick([{ indicator: 'separations', value: 2 }]);
+    expect(partial.statusCode).toBe(422);
+    expect(partial.json().error).toMatchObject({ code: 'unprocessable' });
+    expect(partial.json().error.message).toContain('headcount_start is required');
+    const whole = await fileQuick([{ indicator: 'headcount_start', value: 95 }]);
+    expect(whole.statusCode, whole.body).toBe(200);
+  });
+
   it('flags a figure far outside its history and saves it only once confirmed', async () => {
     const enterprise = await as('enterprise');
     const flagged = await file(enterprise, '2020-06', figures(100, 80, 3, 177));
     expect(flagged.statusCode).toBe(422);
-    expect(flagged.json().error.field).toBe('values[1].value');
+    // an outlier is told apart from a broken rule by its code, and every flagged figure is named
+    expect(flagged.json().error).toMatchObject({ code: 'outliers_unconfirmed', field: 'values[1].value', fields: ['values[1].value'] });
     expect(flagged.json().error.message).toContain('稳健 z 值');
     const confirmed = await file(enterprise, '2020-06', figures(100, 80, 3, 177), true);
     expect(confirmed.statusCode, confirmed.body).toBe(200);

@@ -351,6 +351,31 @@ describe.each(engines)('monitor import on %s', (engine) => {
       expect(checked).toMatchObject({ status: 'checked', errorCount: 0, totalRows: size, stagedValues: size });
       expect((await coordinator.post(`/api/monitor/imports/${checked.id}/commit`)).json()).toMatchObject({ saved: size });
     }, 120_000);
+
+    it('keeps Chinese text whole in an xlsx whose zip stream cuts characters between chunks', async () => {
+      const rows = 2000;
+      // long names make the shared strings far larger than one inflated chunk; the figure is text, quoted back in full
+      const name = (row: number) => `临夏回族自治州临夏县土桥镇农业产业化龙头企业联合体第${row}号生产经营单位（含积石山保安族东乡族撒拉族自治县分支机构）`;
+      const figure = (row: number) => `约${row}人（临夏县土桥镇用工监测点核实后报送）`;
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('企业');
+      sheet.addRow(['subject', 'name', 'mi_headcount']);
+      for (let row = 2; row <= rows + 1; row += 1) sheet.addRow([`E${String(row - 1).padStart(6, '0')}`, name(row), figure(row)]);
+      const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+      const checked = await upload(postAsCoordinator, coordinator, { name: '企业用工.xlsx', bytes }, { form: enterpriseFormId, period: '2020-04' });
+      expect(checked).toMatchObject({ status: 'checked', totalRows: rows, errorCount: rows, stagedValues: 0 });
+
+      const file = await coordinator.get(`/api/monitor/imports/${checked.id}/errors.xlsx`);
+      expect(file.statusCode).toBe(200);
+      const errors = new ExcelJS.Workbook();
+      await errors.xlsx.load(file.rawPayload as unknown as Parameters<typeof errors.xlsx.load>[0]);
+      const messages = new Map<number, string>();
+      errors.worksheets[0]?.eachRow((row, number) => {
+        if (number > 2) messages.set(Number(row.getCell(1).value), String(row.getCell(5).value) + '|' + String(row.getCell(4).value));
+      });
+      const wrong = [...Array(rows).keys()].map((index) => index + 2).filter((row) => messages.get(row) !== `“${figure(row)}”不是数字|not_a_number`);
+      expect(wrong).toEqual([]);
+    }, 120_000);
   });
 });
 

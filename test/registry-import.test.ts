@@ -169,5 +169,16 @@ describe.each(engines)('registry imports on %s', (engine) => {
     expect(await countPersons()).toBe(before + 20_000);
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.at(-1)).toBe(20_000);
+    // Imported again with new names: a large file takes the bulk merge, which must update, not duplicate.
+    const renamed = lines.map((line, index) => (index === 0 ? line : line.replace('人员', '改名')));
+    const again = await importRegistryFile(
+      store.db,
+      { actor: commandLineRegistryActor, audit: { id: null, name: 'test' }, userId: null, now: () => new Date() },
+      { kind: 'persons', fileName: 'big.csv', format: 'csv', regionCode: regions.linxiaCounty, source: Readable.from([csv(renamed)]) },
+    );
+    expect(again).toMatchObject({ status: 'committed', created: 0, updated: 20_000 });
+    expect(await countPersons()).toBe(before + 20_000);
+    const sample = await store.db.selectFrom('registry_person').select('name').where('resident_id', '=', residentIdFor('622921', '1970-01-01', 100)).executeTakeFirstOrThrow();
+    expect(sample.name).toBe('改名0');
   });
 });

@@ -11,6 +11,7 @@ export const errorBody = z
       code: z.string().describe('stable machine-readable code, e.g. invalid_input, not_found'),
       message: z.string().describe('what went wrong and what to do, in the requested language'),
       field: z.string().optional().describe('the input field or spreadsheet cell concerned, when there is one'),
+      fields: z.array(z.string()).optional().describe('every field concerned, when a refusal names several (e.g. the figures flagged as outliers)'),
     }),
   })
   .describe('Error');

@@ -3,42 +3,12 @@
  * upload that is checked in the background (progress, errors by row and column), and its commit or discard.
  */
 import { z } from 'zod';
-import { bilingual } from '../kernel/errors.ts';
-import { parsePeriod } from '../kernel/periods.ts';
 import { timestamp } from './common.contract.ts';
+import { monitorImportErrorCodes, monitorImportStatuses } from './monitor-import-constants.ts';
+import { monitorPeriod } from './monitor.contract.ts';
 
-/** Where an import is: checked in the background, then committed by a person or discarded. */
-export const monitorImportStatuses = ['checking', 'checked', 'committing', 'committed', 'failed', 'discarded'] as const;
-
-/** What is wrong with a cell, a row or the file. */
-export const monitorImportErrorCodes = [
-  'unreadable_file',
-  'no_key_row',
-  'template_mismatch',
-  'unknown_indicator',
-  'unknown_category',
-  'duplicate_column',
-  'missing_code',
-  'unknown_region',
-  'unknown_subject',
-  'wrong_level',
-  'outside_scope',
-  'outside_jurisdiction',
-  'not_a_number',
-  'not_whole_number',
-  'bad_period',
-  'duplicate_row',
-  'rule',
-  'too_many_rows',
-] as const;
-
-/** A period as written in the API: `2020`, `2020Q2`, `2020-06` or `2020-06-15`. */
-export const monitorPeriod = z
-  .string()
-  .trim()
-  .min(4)
-  .max(10)
-  .refine((text) => parsePeriod(text) !== null, { message: bilingual('应为期间，如 2020、2020Q2、2020-06 或 2020-06-15', 'must be a period such as 2020, 2020Q2, 2020-06 or 2020-06-15') });
+/** The vocabularies, re-exported for those who import the contract. */
+export { busyImportStatuses, monitorImportErrorCodes, monitorImportStatuses, type MonitorImportErrorCode, type MonitorImportStatus } from './monitor-import-constants.ts';
 
 /** `GET /api/monitor/forms/:formId/template.xlsx` and `POST /api/monitor/forms/:formId/imports`. */
 export const monitorImportPeriodQuery = z.strictObject({ period: monitorPeriod });
@@ -90,8 +60,6 @@ export const monitorImportView = z.object({
 /** The answer to a commit: the import as it now is and how many values were written. */
 export const monitorImportCommitResult = z.object({ import: monitorImportView, saved: z.number().int() });
 
-export type MonitorImportStatus = (typeof monitorImportStatuses)[number];
-export type MonitorImportErrorCode = (typeof monitorImportErrorCodes)[number];
 export type MonitorImportError = z.output<typeof monitorImportError>;
 export type MonitorImportView = z.output<typeof monitorImportView>;
 export type MonitorImportCommitResult = z.output<typeof monitorImportCommitResult>;

@@ -4,10 +4,26 @@ import { bilingual } from '../kernel/errors.ts';
 import { parsePeriod } from '../kernel/periods.ts';
 import { pagingQuery, timestamp } from './common.contract.ts';
 import { regionCode } from './org.contract.ts';
-import { subjectKinds, entryLevels, frequencies, regionAggregations, timeAggregations, valueTypes, breakdownDimensions, submissionStatuses, valueSources } from './monitor-constants.ts';
+import { subjectKinds, entryLevels, frequencies, regionAggregations, timeAggregations, valueTypes, breakdownDimensions, submissionStatuses, valueSources, targetStandings } from './monitor-constants.ts';
 
 /** The vocabularies, re-exported for those who import the contract. */
-export { subjectKinds, entryLevels, frequencies, regionAggregations, timeAggregations, valueTypes, breakdownDimensions, submissionStatuses, valueSources } from './monitor-constants.ts';
+export {
+  subjectKinds,
+  entryLevels,
+  frequencies,
+  dashboardFrequencies,
+  regionAggregations,
+  timeAggregations,
+  valueTypes,
+  breakdownDimensions,
+  submissionStatuses,
+  valueSources,
+  targetStandings,
+  outliersUnconfirmedCode,
+  type Frequency,
+  type SubmissionStatus,
+  type TargetStanding,
+} from './monitor-constants.ts';
 
 /** An indicator or form code: lower-case letters, digits and underscores, starting with a letter. */
 export const monitorCode = z
@@ -354,6 +370,18 @@ export const dashboardTarget = z.object({
   deadline: z.string(),
   /** The time schedule's share expected by the end of the period (0–1). */
   expectedShare: z.number(),
+  /** The target in the indicator's unit (1.8 万人 → 18000 人); null when the units do not convert. */
+  valueInIndicatorUnit: z.number().nullable(),
+  /** Why the target is not compared (units that do not convert), in both languages; null when it is. */
+  notComparedBecause: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  /** Whether the target is annual and cumulative: a `>=` target on an indicator summed over time, held by its year to date. */
+  cumulative: z.boolean(),
+  /** The figure held against the target: the year to date when cumulative, else the period's figure. */
+  compared: z.number().nullable(),
+  /** What is due by the period's end in the indicator's unit: the target × `expectedShare` when cumulative, else the target. */
+  due: z.number().nullable(),
+  /** The verdict: on schedule / met, behind, or unknown (no figure, or units that do not convert). */
+  standing: z.enum(targetStandings),
 });
 
 /** One key indicator on the dashboard. */
@@ -363,8 +391,14 @@ export const dashboardItem = z.object({
   nameEn: z.string(),
   unit: z.string(),
   decimals: z.number().int(),
+  /** How often the indicator is entered. */
+  frequency: z.enum(frequencies),
+  /** The period the figure is for: the asked one, or the indicator's own period containing its end. */
+  period: z.string(),
   value: z.number().nullable(),
   missing: z.array(z.string()),
+  /** For an indicator summed over time: the total of the year's periods up to and including `period` (累计); else null. */
+  yearToDate: z.number().nullable(),
   previousPeriod: z.string(),
   previous: z.number().nullable(),
   yearAgoPeriod: z.string(),

@@ -18,6 +18,8 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  /** Figures far from their own history, filed without confirmation; `fields` names every one flagged. */
+  outliers_unconfirmed: 422,
   locked: 429,
   rate_limited: 429,
   internal: 500,
@@ -32,13 +34,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly text: LocalizedText;
   readonly field: string | undefined;
+  /** Every field concerned, when a refusal names several (the first is `field`). */
+  readonly fields: string[] | undefined;
 
-  constructor(code: ErrorCode, text: LocalizedText, field?: string) {
+  constructor(code: ErrorCode, text: LocalizedText, field?: string, fields?: string[]) {
     super(text.en);
     this.name = 'AppError';
     this.code = code;
     this.text = text;
     this.field = field;
+    this.fields = fields;
   }
 
   /** The HTTP status for this error's code. */
@@ -55,6 +60,11 @@ export function invalidInput(field: string, text: LocalizedText): AppError {
 /** Input that is well-formed but breaks a rule of the domain (bad checksum, unknown region). */
 export function unprocessable(field: string | undefined, text: LocalizedText): AppError {
   return new AppError('unprocessable', text, field);
+}
+
+/** Figures flagged as far from their own history and not confirmed: refused until the filer confirms them. */
+export function outliersUnconfirmed(fields: string[], text: LocalizedText): AppError {
+  return new AppError('outliers_unconfirmed', text, fields[0], fields);
 }
 
 /** Something that does not exist, or that the actor may not know exists. */

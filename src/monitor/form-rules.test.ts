@@ -10,8 +10,10 @@ const indicators = [
   { code: 'wage_arrears', required: false },
 ];
 const equation: FormRule = { kind: 'equation', expression: 'headcount_end = headcount_start + hires - separations', tolerance: 0 };
-const check = (rules: FormRule[], values: Record<string, number>, history: Record<string, number[]> = {}) =>
-  checkFormRules({ rules, values: new Map(Object.entries(values)), indicators, history: new Map(Object.entries(history)) });
+const optional = indicators.map((indicator) => ({ ...indicator, required: false }));
+/** Checks against a form whose indicators are all optional, so only the rules given speak. */
+const check = (rules: FormRule[], values: Record<string, number>, history: Record<string, number[]> = {}, list = optional) =>
+  checkFormRules({ rules, values: new Map(Object.entries(values)), indicators: list, history: new Map(Object.entries(history)) });
 
 describe('form rules', () => {
   it('accepts a balanced headcount equation and refuses an unbalanced one, saying both sides', () => {
@@ -25,10 +27,18 @@ describe('form rules', () => {
     expect(check([{ ...equation, tolerance: 1 } as FormRule], { headcount_start: 100, hires: 5, separations: 3, headcount_end: 101 }).errors).toEqual([]);
   });
 
-  it('leaves an incomplete equation to the required rule', () => {
+  it('leaves an incomplete equation to the required flags', () => {
     expect(check([equation], { headcount_start: 100 }).errors).toEqual([]);
-    const required = check([{ kind: 'required' }], { headcount_start: 100 }).errors.map((issue) => issue.code);
-    expect(required).toEqual(['hires', 'separations', 'headcount_end']);
+    const required = check([equation], { headcount_start: 100 }, {}, indicators).errors.map((issue) => [issue.kind, issue.code]);
+    expect(required).toEqual([['required', 'hires'], ['required', 'separations'], ['required', 'headcount_end']]);
+  });
+
+  it('enforces indicators marked required without a rule, and takes the required rule as an alias', () => {
+    const partial = { headcount_start: 100, hires: 5, separations: 3 };
+    expect(check([], partial, {}, indicators).errors.map((issue) => issue.code)).toEqual(['headcount_end']);
+    expect(check([{ kind: 'required' }], partial, {}, indicators).errors.map((issue) => issue.code)).toEqual(['headcount_end']);
+    // an optional indicator may be left out
+    expect(check([], { ...partial, headcount_end: 102 }, {}, indicators).errors).toEqual([]);
   });
 
   it('checks ranges at their boundaries', () => {

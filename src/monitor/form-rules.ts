@@ -1,7 +1,7 @@
 /**
  * A form's validation rules as pure functions over the figures filed: `equation` (both sides formulas over
- * the form's codes, equal within a tolerance), `range` (min/max), `required` (every required indicator
- * present) and `outlier` (a robust z-score against the same region or subject's own history; flagged for
+ * the form's codes, equal within a tolerance), `range` (min/max), every indicator marked `required` present
+ * (the `required` rule kind is an alias that adds nothing) and `outlier` (a robust z-score against the same region or subject's own history; flagged for
  * confirmation rather than refused outright).
  */
 import type { FormRule } from '../contracts/monitor.contract.ts';
@@ -51,13 +51,16 @@ export function checkFormRules(input: RuleInput): { errors: RuleIssue[]; outlier
   const errors: RuleIssue[] = [];
   const outliers: RuleIssue[] = [];
   const values = new Map<string, number | null>(input.values);
+  // `required: true` on a form's indicator means what it says, with or without a `required` rule (an alias kept
+  // so forms that carry it still load)
+  for (const indicator of input.indicators) {
+    if (indicator.required && !input.values.has(indicator.code)) {
+      errors.push({ kind: 'required', code: indicator.code, zh: `${indicator.code} 为必填项。`, en: `${indicator.code} is required.` });
+    }
+  }
   for (const rule of input.rules) {
     if (rule.kind === 'required') {
-      for (const indicator of input.indicators) {
-        if (indicator.required && !input.values.has(indicator.code)) {
-          errors.push({ kind: 'required', code: indicator.code, zh: `${indicator.code} 为必填项。`, en: `${indicator.code} is required.` });
-        }
-      }
+      continue;
     } else if (rule.kind === 'range') {
       const value = input.values.get(rule.indicator);
       if (value === undefined) continue;

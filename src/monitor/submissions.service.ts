@@ -8,7 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { FileFormInput, SubmissionView } from '../contracts/monitor.contract.ts';
 import { jurisdictionPrefixes, regionWithin, type Actor } from '../kernel/actor.ts';
-import { conflict, forbidden, notFound, unprocessable, type LocalizedText } from '../kernel/errors.ts';
+import { conflict, forbidden, notFound, outliersUnconfirmed, unprocessable, type LocalizedText } from '../kernel/errors.ts';
 import { chinaDate, formatPeriod, parsePeriod, periodEnd, periodLabel, periodStart, previousPeriod, type Period } from '../kernel/periods.ts';
 import { regionLevel, regionPrefix } from '../kernel/region-code.ts';
 import { recordAudit, type WriteContext } from '../store/audit.ts';
@@ -147,8 +147,10 @@ export async function fileForm(context: WriteContext, actor: Actor, formId: stri
   if (firstError) throw unprocessable(fieldOf(firstError.code), { zh: firstError.zh, en: firstError.en });
   const flagged = outliers.filter((issue) => issue.code !== null && filedCodes.has(issue.code));
   if (flagged.length > 0 && !input.confirmOutliers) {
-    const first = flagged[0]!;
-    throw unprocessable(fieldOf(first.code), { zh: `${first.zh}（确认无误请勾选“确认异常值”后重新提交）`, en: `${first.en} (tick "confirm outliers" and file again if it is right)` });
+    throw outliersUnconfirmed(
+      flagged.map((issue) => fieldOf(issue.code)),
+      { zh: `${flagged.map((issue) => issue.zh).join('')}（确认无误请勾选“确认异常值”后重新提交）`, en: `${flagged.map((issue) => issue.en).join(' ')} (tick "confirm outliers" and file again if they are right)` },
+    );
   }
 
   const late = today > due;

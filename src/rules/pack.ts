@@ -12,7 +12,7 @@ import { RuleError } from './errors.ts';
 import { dayOfDate, roundingModes } from './functions.ts';
 import type { DatedValue, Parameter } from './parameters.ts';
 import { parse } from './parser.ts';
-import { beneficiaryKinds, type BeneficiaryKind, type Policy, type Rule } from './policy.ts';
+import { beneficiaryKinds, type BeneficiaryKind, type EvidenceItem, type Policy, type Rule } from './policy.ts';
 import { parseTypeName, type FactsSchema, type FactSpec, type RuleType } from './types.ts';
 
 /** How the members of an exclusivity group give way to one another. */
@@ -214,6 +214,21 @@ export function setCountyValues(parameter: Parameter, counties: unknown, where: 
   }
 }
 
+function readEvidence(value: unknown, where: string): EvidenceItem[] {
+  const items = list(value ?? [], where).map((item, index): EvidenceItem => {
+    const at = `${where}[${index}]`;
+    const node = object(item, at);
+    const id = text(node.id, `${at}.id`);
+    if (!/^[a-z][a-z0-9-]{0,59}$/.test(id)) refuse(`${at}.id`, '编号应为小写字母、数字和连字符', 'the id must be lower-case letters, digits and hyphens');
+    if (node.optional !== undefined && typeof node.optional !== 'boolean') refuse(`${at}.optional`, '应为 true 或 false', 'must be true or false');
+    return { id, text: localized(node, at), optional: node.optional === true };
+  });
+  items.forEach((item, index) => {
+    if (items.findIndex((other) => other.id === item.id) !== index) refuse(`${where}[${index}].id`, `材料编号 ${item.id} 重复`, `duplicate evidence id ${item.id}`);
+  });
+  return items;
+}
+
 function readPolicy(value: unknown, index: number, scope: CheckScope): Policy {
   const node = object(value, `policies[${index}]`);
   const id = text(node.id, `policies[${index}].id`);
@@ -243,6 +258,7 @@ function readPolicy(value: unknown, index: number, scope: CheckScope): Policy {
     amount: checked(scope, rule(node.amount, `${where}.amount`), `${where}.amount`, 'money', { zh: '金额', en: 'the amount' }),
     rounding,
     benefit: node.benefit === 'loan_limit' ? 'loan_limit' : 'subsidy',
+    evidence: readEvidence(node.evidence, `${where}.evidence`),
   };
   const number = optionalText(basisNode.number, `${where}.basis.number`);
   if (number) policy.basis.number = number;

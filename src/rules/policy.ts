@@ -35,6 +35,13 @@ export interface Condition {
   text: LocalizedText;
 }
 
+/** A document an application for a policy must carry (or may, when optional), said in words. */
+export interface EvidenceItem {
+  id: string;
+  text: LocalizedText;
+  optional: boolean;
+}
+
 /** Who receives a benefit. */
 export const beneficiaryKinds = ['person', 'hire', 'enterprise', 'agency', 'household'] as const;
 
@@ -59,6 +66,8 @@ export interface Policy {
   oncePer?: { key: string; period: PeriodKind | 'ever' };
   /** a loan limit or a subsidy paid out: totals of the two are never added together */
   benefit: 'subsidy' | 'loan_limit';
+  /** the documents an application must carry; empty when the pack names none */
+  evidence: EvidenceItem[];
 }
 
 /** What a question for a missing fact or parameter says. */

@@ -24,6 +24,7 @@ import { notifyRoutes } from '../notify/index.ts';
 import { orgRoutes } from '../org/index.ts';
 import { bulletinsRoutes, importRoutes, plansRoutes, problemsRoutes, progressRoutes, reportsRoutes } from '../plans/index.ts';
 import { registryRoutes } from '../registry/index.ts';
+import { applicationsRoutes, benefitMatchingRoutes, paymentsRoutes } from '../benefits/index.ts';
 import type { AppServices } from '../http/route-kit.ts';
 import { sharedSecret } from '../store/secrets.ts';
 import type { Store } from '../store/database.ts';
@@ -141,6 +142,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(monitorImportRoutes);
   await app.register(warningsRoutes);
   await app.register(registryRoutes);
+  await app.register(benefitMatchingRoutes);
+  await app.register(applicationsRoutes);
+  await app.register(paymentsRoutes);
 
   await serveWebApp(app, options.webDir === undefined ? resolve('web/dist') : options.webDir);
   return app;

@@ -39,14 +39,14 @@ function describeValidation(entry: ValidationEntry): { field: string; text: Loca
   return { field: label, text: { zh: `字段 ${label}：${zh}`, en: `Field ${label}: ${en}` } };
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, text: LocalizedText, field?: string) {
+function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, text: LocalizedText, field?: string, fields?: string[]) {
   const message = text[requestLanguage(request)];
-  return reply.status(status).send({ error: { code, message, ...(field ? { field } : {}) } });
+  return reply.status(status).send({ error: { code, message, ...(field ? { field } : {}), ...(fields ? { fields } : {}) } });
 }
 
 /** Fastify's error handler for the whole app. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError) return send(reply, request, error.status, error.code, error.text, error.field);
+  if (error instanceof AppError) return send(reply, request, error.status, error.code, error.text, error.field, error.fields);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const { field, text } = describeValidation(error.validation[0] as unknown as ValidationEntry);
     return send(reply, request, 400, 'invalid_input', text, field);

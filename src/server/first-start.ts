@@ -9,6 +9,7 @@ import { systemActor } from '../kernel/actor.ts';
 import { createUnit, findUnitsByName, importRegions, type CreateUnitInput } from '../org/index.ts';
 import { loadMonitorPack, readMonitorPack, type MonitorPackSummary } from '../monitor/index.ts';
 import { loadPlanPack, readPlanPack } from '../plans/index.ts';
+import { loadPolicyPacks } from '../benefits/index.ts';
 import type { AuditActor, WriteContext } from '../store/audit.ts';
 import type { Store } from '../store/database.ts';
 import { migrate } from '../store/migrate.ts';
@@ -64,6 +65,8 @@ export async function prepareDatabase(
     if (unitsCreated) say(`seed units created: ${unitsCreated}`);
     if (plans.plansLoaded.length) say(`seed plans loaded: ${plans.plansLoaded.join(', ')}`);
     const monitorLoaded = await loadSeedMonitorPacks(context);
+    const policies = await loadPolicyPacks(context);
+    if (policies.versionsCreated.length) say(`policy pack versions recorded: ${policies.versionsCreated.join(', ')}`);
     if (monitorLoaded.rulesCreated + monitorLoaded.indicatorsCreated) {
       say(`monitor packs loaded: ${monitorLoaded.indicatorsCreated} indicators, ${monitorLoaded.formsCreated} forms, ${monitorLoaded.rulesCreated} warning rules`);
     }

@@ -40,6 +40,17 @@ import type { ProblemEventTable, ProblemEvidenceTable, ProblemTable } from './ta
 import type { ColourChangeTable, ColourStateTable, PlanColourRulesColumns, PlanTargetAllocationColumns } from './tables/progress.ts';
 import type { ReportAttachmentTable, ReportEventTable, ReportFigureTable, ReportReminderTable, TargetFigureTable, TaskReportTable } from './tables/reports.ts';
 import type { AppSecretTable, AuditLogTable, SchemaMigrationTable } from './tables/store.ts';
+import type { BenefitRunItemTable, BenefitRunTable } from './tables/benefit-runs.ts';
+import type {
+  BenefitApplicationEventTable,
+  BenefitApplicationEvidenceTable,
+  BenefitApplicationTable,
+  BenefitClawbackTable,
+  BenefitGrantTable,
+  BenefitPaymentBatchTable,
+  BenefitPaymentItemTable,
+  BenefitPolicyVersionTable,
+} from './tables/benefits.ts';
 
 export type * from './tables/access.ts';
 export type * from './tables/bulletins.ts';
@@ -53,6 +64,8 @@ export type * from './tables/progress.ts';
 export type * from './tables/registry.ts';
 export type * from './tables/reports.ts';
 export type * from './tables/store.ts';
+export type * from './tables/benefit-runs.ts';
+export type * from './tables/benefits.ts';
 
 /** Every table Wenbao keeps. */
 export interface Database {
@@ -114,6 +127,16 @@ export interface Database {
   registry_import_enterprise: RegistryImportStageTable;
   registry_import_employment: RegistryImportStageTable;
   monitor_import_error: MonitorImportErrorTable;
+  benefit_run: BenefitRunTable;
+  benefit_run_item: BenefitRunItemTable;
+  benefit_policy_version: BenefitPolicyVersionTable;
+  benefit_application: BenefitApplicationTable;
+  benefit_application_event: BenefitApplicationEventTable;
+  benefit_application_evidence: BenefitApplicationEvidenceTable;
+  benefit_grant: BenefitGrantTable;
+  benefit_payment_batch: BenefitPaymentBatchTable;
+  benefit_payment_item: BenefitPaymentItemTable;
+  benefit_clawback: BenefitClawbackTable;
 }
 
 export type Region = Selectable<RegionTable>;

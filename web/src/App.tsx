@@ -8,6 +8,7 @@ import { AppShell } from './components/AppShell.tsx';
 import { RequireSession } from './components/RequireSession.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PublicLanding } from './pages/public/PublicLanding.tsx';
+import { PolicyMatchPage } from './pages/public/PolicyMatchPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
@@ -37,6 +38,7 @@ export function App() {
         <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
           <Routes>
             <Route path="/public" element={<PublicLanding />} />
+            <Route path="/public/policies" element={<PolicyMatchPage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route element={<RequireSession />}>
               <Route element={<AppShell />}>

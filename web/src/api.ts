@@ -9,13 +9,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** Every field concerned, when the refusal names several (the outliers of a form). */
+  readonly fields: string[];
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, fields?: string[]) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.fields = fields ?? (field ? [field] : []);
   }
 }
 
@@ -52,9 +55,9 @@ export function apiUrl(path: string, query?: Record<string, QueryValue>): string
 
 async function errorFrom(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; field?: string } };
+    const body = (await response.json()) as { error?: { code?: string; message?: string; field?: string; fields?: string[] } };
     if (body.error?.message) {
-      return new ApiError(response.status, body.error.code ?? 'unknown', body.error.message, body.error.field);
+      return new ApiError(response.status, body.error.code ?? 'unknown', body.error.message, body.error.field, body.error.fields);
     }
   } catch {
     // Not JSON (a proxy error page, say): fall through to a generic message.

@@ -235,13 +235,15 @@ export async function runImportCheck(db: Kysely<Database>, importId: string, cla
 }
 
 /**
- * The form's rules on one row: equations, ranges and required figures refuse the row. Outlier rules are left
- * to filing through the form, where a person can confirm a figure; an import has nobody to ask row by row.
+ * The form's rules on one row: equations and ranges refuse the row. Outlier rules are left to filing through
+ * the form, where a person can confirm a figure; an import has nobody to ask row by row. Required figures are
+ * a filing's check too: an import files no submission, and a row may carry part of a form, as values posted
+ * to the API may.
  */
 function rowValidator(form: ImportForm): ((figures: RowFigures) => { indicatorCode: string | null; zh: string; en: string }[]) | undefined {
-  const rules = form.rules.filter((rule) => rule.kind !== 'outlier');
+  const rules = form.rules.filter((rule) => rule.kind !== 'outlier' && rule.kind !== 'required');
   if (rules.length === 0) return undefined;
-  const indicators = form.indicators.map((indicator) => ({ code: indicator.code, required: form.required.has(indicator.code) }));
+  const indicators = form.indicators.map((indicator) => ({ code: indicator.code, required: false }));
   const history = new Map<string, number[]>();
   return (figures) => checkFormRules({ rules, values: figures, indicators, history }).errors.map((issue) => ({ indicatorCode: issue.code, zh: issue.zh, en: issue.en }));
 }

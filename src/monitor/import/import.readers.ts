@@ -1,10 +1,11 @@
 /**
  * Reading an uploaded monitoring sheet row by row, so a 100k-row file is never held as a whole workbook:
- * xlsx through ExcelJS's streaming reader, CSV (UTF-8 with or without BOM, UTF-16 with BOM, or GB18030 as
- * Chinese Excel saves it) through a record generator. Cells arrive as numbers, text or nothing.
+ * xlsx through the shared streaming reader of `src/files/` (which keeps Chinese text whole), CSV (UTF-8 with
+ * or without BOM, UTF-16 with BOM, or GB18030 as Chinese Excel saves it) through a record generator. Cells
+ * arrive as numbers, text or nothing.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { streamXlsxSheets } from '../../files/index.ts';
 import type { Cell, SheetRow } from './import.layout.ts';
 
 /** A row with the sheet it came from; `hidden` is true for the template's hidden metadata sheet. */
@@ -41,22 +42,9 @@ export function normalizeCell(value: unknown): Cell {
 }
 
 async function* readXlsx(bytes: Uint8Array): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  for await (const worksheet of reader) {
-    const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string; state?: string };
-    const name = sheet.name ?? '';
-    const hidden = sheet.state === 'hidden' || sheet.state === 'veryHidden';
-    for await (const row of sheet) {
-      const values = row.values as unknown[];
-      const cells: Cell[] = [];
-      for (let index = 1; index < values.length; index += 1) cells.push(normalizeCell(values[index]));
-      yield { sheet: name, hidden, row: { row: row.number, cells } };
+  for await (const sheet of streamXlsxSheets(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]))) {
+    for await (const batch of sheet.rows) {
+      for (const { row, values } of batch) yield { sheet: sheet.name, hidden: sheet.hidden, row: { row, cells: values.map(normalizeCell) } };
     }
   }
 }

@@ -18,6 +18,7 @@ import { isUniqueViolation } from '../../store/errors.ts';
 import type { Database } from '../../store/tables.ts';
 import { canImport, canReadImport } from '../registry.policy.ts';
 import { assertRegionExists, underPrefixes, words } from '../registry.shared.ts';
+import { withBulkChecksAfter, worthBulkMerge } from './bulk-merge.ts';
 import { importColumns, mapHeader, type HeaderMap, type RowProblem } from './columns.ts';
 import { kindHandlers, stageTables, type Numbered } from './import.stage.ts';
 import { readTableRows, type TableFormat } from './table-stream.ts';
@@ -45,8 +46,8 @@ export interface ImportActor {
   now: () => Date;
 }
 
-/** Rows staged per INSERT. */
-const batchSize = 5000;
+/** Rows staged per INSERT: large enough that round trips do not count, small enough to bound memory. */
+const batchSize = 10_000;
 /** Problems kept on the import row; the count covers them all. */
 const keptProblems = 1000;
 
@@ -109,6 +110,7 @@ async function runImport(db: Kysely<Database>, who: ImportActor, request: Import
   const seen = new Map<string, number>();
   let header: HeaderMap | null = null;
   let rowsRead = 0;
+  let staged = 0;
   let batch: Numbered<unknown>[] = [];
   let pending: Promise<void> | null = null;
 
@@ -165,6 +167,7 @@ async function runImport(db: Kysely<Database>, who: ImportActor, request: Import
       // Once a row is bad nothing will be written, so staging stops; reading goes on to report every problem.
       if (problems.count === 0) {
         batch.push({ row, value: result.value });
+        staged += 1;
         if (batch.length >= batchSize) await flush();
       }
     }
@@ -186,9 +189,11 @@ async function runImport(db: Kysely<Database>, who: ImportActor, request: Import
   }
   await db.updateTable('registry_import').set({ status: 'committing', rows_read: rowsRead, updated_at: who.now() }).where('id', '=', id).execute();
   request.onProgress?.({ rowsRead, status: 'committing' });
+  const bulk = await worthBulkMerge(db, handler.tables[0] as string, staged);
   await db.transaction().execute(async (trx) => {
     const now = who.now();
-    const counts = await handler.merge(trx, id, now, today);
+    const merge = () => handler.merge(trx, id, now, today, bulk);
+    const counts = bulk ? await withBulkChecksAfter(trx, handler.tables, merge) : await merge();
     await trx.deleteFrom(stageTables[request.kind]).where('import_id', '=', id).execute();
     await finish(trx, id, 'committed', counts, problems, now, rowsRead);
     await recordAudit(

@@ -2,7 +2,8 @@
  * Staging and merging, one handler per kind of file. Rows are staged in batches with one multi-row INSERT
  * over `unnest` arrays (pg-copy-streams, which would allow COPY, is not a dependency); once the whole file
  * is staged and clean, the checks that need the database run as set queries naming each bad row, and the
- * merge is one `INSERT … SELECT … ON CONFLICT` per table inside the commit transaction.
+ * merge is one `INSERT … SELECT … ON CONFLICT` per table inside the commit transaction (a large import of
+ * persons: one update and one anti-join insert, see bulk-merge.ts).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { RegistryImportKind } from '../../contracts/registry-constants.ts';
@@ -23,13 +24,18 @@ export interface KindHandler<T> {
   key(value: T): string;
   /** The column key of the dedup key, for messages. */
   keyColumn: string;
+  /** The registry tables the merge writes, the main one first. */
+  tables: readonly string[];
   /** The regions that place the row; it must lie in the import's region through one of them. */
   regions(value: T): (string | null)[];
   stage(db: Kysely<Database>, importId: string, rows: Numbered<T>[]): Promise<void>;
   /** Problems only the database can see (regions that do not exist, records of other regions), by row. */
   check(db: Kysely<Database>, importId: string, prefix: string, limit: number): Promise<RowProblem[]>;
-  /** Writes the staged rows into the registry; counts of records created and updated. */
-  merge(db: Kysely<Database>, importId: string, now: Date, today: string): Promise<{ created: number; updated: number }>;
+  /**
+   * Writes the staged rows into the registry; counts of records created and updated. `bulk` says the main
+   * table is locked against other writers for the merge (see bulk-merge.ts).
+   */
+  merge(db: Kysely<Database>, importId: string, now: Date, today: string, bulk: boolean): Promise<{ created: number; updated: number }>;
 }
 
 function problem(row: number, column: string, zh: string, en: string): RowProblem {
@@ -52,10 +58,36 @@ function arrayOf(values: readonly (string | number | null)[], type: string): Raw
   return sql`${values}::${sql.raw(type)}[]`;
 }
 
+/**
+ * The persons merge of a bulk import: with the table locked against other writers no row can appear
+ * between the two statements, so existing persons are updated by one join and new ones inserted by one
+ * anti-join, sparing each row the speculative insertion of `ON CONFLICT`. Same rules as the upsert below.
+ */
+async function bulkMergePersons(db: Kysely<Database>, importId: string, now: Date): Promise<{ rows: { created: number; updated: number }[] }> {
+  const updated = await sql`
+    update registry_person p set
+      name = s.name,
+      hukou_region_code = s.hukou_region_code,
+      current_region_code = coalesce(s.current_region_code, p.current_region_code),
+      phone = coalesce(s.phone, p.phone),
+      employment_intent = coalesce(s.employment_intent, p.employment_intent),
+      updated_at = ${now}
+    from registry_import_person s
+    where s.import_id = ${importId} and p.resident_id = s.resident_id`.execute(db);
+  const created = await sql`
+    insert into registry_person
+      (resident_id, name, sex, birth_date, hukou_region_code, current_region_code, phone, employment_intent, created_at, updated_at)
+    select resident_id, name, sex, birth_date, hukou_region_code, current_region_code, phone, employment_intent, ${now}, ${now}
+    from registry_import_person s
+    where s.import_id = ${importId} and not exists (select 1 from registry_person p where p.resident_id = s.resident_id)`.execute(db);
+  return { rows: [{ created: Number(created.numAffectedRows ?? 0), updated: Number(updated.numAffectedRows ?? 0) }] };
+}
+
 const persons: KindHandler<StagedPerson> = {
   read: readPersonRow,
   key: (value) => value.residentId,
   keyColumn: 'residentId',
+  tables: ['registry_person', 'registry_person_group'],
   regions: (value) => [value.hukouRegionCode, value.currentRegionCode],
   async stage(db, importId, rows) {
     const column = <K extends keyof StagedPerson>(key: K) => rows.map((entry) => entry.value[key]);
@@ -85,8 +117,8 @@ const persons: KindHandler<StagedPerson> = {
     }
     return problems;
   },
-  async merge(db, importId, now, today) {
-    const merged = await sql<{ created: number; updated: number }>`
+  async merge(db, importId, now, today, bulk) {
+    const merged = bulk ? await bulkMergePersons(db, importId, now) : await sql<{ created: number; updated: number }>`
       with merged as (
         insert into registry_person
           (resident_id, name, sex, birth_date, hukou_region_code, current_region_code, phone, employment_intent, created_at, updated_at)
@@ -120,6 +152,7 @@ const enterprises: KindHandler<StagedEnterprise> = {
   read: (header, cells) => readEnterpriseRow(header, cells),
   key: (value) => value.creditCode,
   keyColumn: 'creditCode',
+  tables: ['registry_enterprise'],
   regions: (value) => [value.regionCode],
   async stage(db, importId, rows) {
     const column = <K extends keyof StagedEnterprise>(key: K) => rows.map((entry) => entry.value[key] as string | number | null);
@@ -169,6 +202,7 @@ const employment: KindHandler<StagedEmployment> = {
   read: readEmploymentRow,
   key: (value) => `${value.residentId}|${value.employerName}|${value.startDate}`,
   keyColumn: 'start',
+  tables: ['registry_employment'],
   // The person's regions decide; they are checked against the registry in `check`.
   regions: () => [],
   async stage(db, importId, rows) {

@@ -1,10 +1,11 @@
 /**
  * Rows of an uploaded table read as a stream, in batches: CSV decoded and split chunk by chunk, xlsx through
- * ExcelJS's streaming reader (first worksheet only). Neither holds the whole file, so a million rows read
- * in bounded memory. Row numbers are those the user sees in Excel (1-based).
+ * the shared streaming reader of `src/files/` (first worksheet only). Neither holds the whole file, so a
+ * million rows read in bounded memory. Row numbers are those the user sees in Excel (1-based).
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { streamXlsxSheets } from '../../files/index.ts';
 import { unprocessable } from '../../kernel/errors.ts';
 import { csvDecoder, CsvRowSplitter } from './csv-rows.ts';
 
@@ -61,65 +62,14 @@ function cellText(value: unknown): string {
   return '';
 }
 
-interface SheetEvent {
-  eventType: string;
-  value: ExcelJS.Row;
-}
-
-/** Decodes UTF-8 chunks with one streaming decoder, so a character cut between two chunks stays whole. */
-async function* decodeUtf8(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (text !== '') yield text;
-  }
-  const rest = decoder.decode();
-  if (rest !== '') yield rest;
-}
-
-interface ReaderInternals {
-  _parseWorksheet(iterator: AsyncIterable<Uint8Array>, sheetNo: string): Generator<unknown>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-}
-
-/**
- * ExcelJS's streaming reader (4.4) decodes every zip chunk on its own, garbling a Chinese character that
- * a chunk boundary cuts in two (about one cell in ten thousand). Its XML parser passes strings through
- * untouched, so the worksheet and shared-strings entries are handed to it already decoded.
- */
-function keepCharactersWhole(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
-  const internals = reader as unknown as ReaderInternals;
-  const parseWorksheet = internals._parseWorksheet;
-  internals._parseWorksheet = function parseDecodedWorksheet(iterator, sheetNo) {
-    return parseWorksheet.call(this, decodeUtf8(iterator) as AsyncIterable<never>, sheetNo);
-  };
-  const parseSharedStrings = internals._parseSharedStrings;
-  internals._parseSharedStrings = function parseDecodedSharedStrings(entry) {
-    return parseSharedStrings.call(this, Readable.from(decodeUtf8(entry)));
-  };
-}
-
 async function* readXlsxRows(source: Readable): AsyncGenerator<TableRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
-  keepCharactersWhole(reader);
   let first = true;
   try {
-    for await (const worksheet of reader) {
-      // Only the first worksheet holds the data; the others are read through so the zip stream drains.
-      const events = (worksheet as unknown as { parse(): AsyncIterable<SheetEvent[]> }).parse();
-      for await (const batch of events) {
-        if (!first) continue;
-        const rows: TableRow[] = [];
-        for (const { eventType, value } of batch) {
-          if (eventType !== 'row') continue;
-          const values = value.values as unknown[];
-          const cells: string[] = [];
-          for (let column = 1; column < values.length; column += 1) cells.push(cellText(values[column]));
-          rows.push({ row: value.number, cells });
-        }
-        if (rows.length > 0) yield rows;
-      }
+    for await (const sheet of streamXlsxSheets(source)) {
+      // Only the first worksheet holds the data; the reader skips the rows of the others.
+      if (!first) continue;
       first = false;
+      for await (const batch of sheet.rows) yield batch.map(({ row, values }) => ({ row, cells: values.map(cellText) }));
     }
   } catch (error) {
     if (error instanceof Error && /zip|signature|end of central|invalid/i.test(error.message)) {

@@ -4,6 +4,14 @@
 -- (groups, employment, training) are dated intervals [start_date, end_date], end_date null while open.
 -- Imports are staged in unlogged tables, checked, then merged in one transaction (all-or-nothing per file).
 
+-- Time-ordered uuids (the layout of UUID version 7: 48 bits of Unix milliseconds, then random bits; PostgreSQL
+-- before 18 has no uuidv7()). A bulk import then appends to the right edge of each primary-key index instead of
+-- touching a random page per row, which is what made a million-row import slow.
+create function registry_ordered_uuid() returns uuid language sql volatile as $$
+  select encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+    placing substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid
+$$;
+
 create table registry_household (
   id uuid primary key default gen_random_uuid(),
   -- the household number (户编号) as the local register writes it
@@ -17,7 +25,7 @@ create table registry_household (
 create index registry_household_region_idx on registry_household (region_code text_pattern_ops);
 
 create table registry_person (
-  id uuid primary key default gen_random_uuid(),
+  id uuid primary key default registry_ordered_uuid(),
   -- GB 11643 identity number, upper case, checksum verified before it gets here
   resident_id text not null unique check (resident_id ~ '^\d{17}[\dX]$'),
   name text not null check (length(name) between 1 and 50),
@@ -41,7 +49,7 @@ create index registry_person_name_idx on registry_person (name text_pattern_ops)
 create index registry_person_household_idx on registry_person (household_id);
 
 create table registry_person_group (
-  id uuid primary key default gen_random_uuid(),
+  id uuid primary key default registry_ordered_uuid(),
   person_id uuid not null references registry_person (id) on delete cascade deferrable initially immediate,
   group_code text not null check (group_code ~ '^[a-z][a-z_]{1,39}$'),
   start_date date not null,
@@ -51,7 +59,7 @@ create table registry_person_group (
 );
 
 create table registry_enterprise (
-  id uuid primary key default gen_random_uuid(),
+  id uuid primary key default registry_ordered_uuid(),
   -- GB 32100 unified social credit code, checksum verified before it gets here
   credit_code text not null unique check (credit_code ~ '^[0-9A-Z]{18}$'),
   name text not null check (length(name) between 1 and 200),
@@ -78,7 +86,7 @@ create index registry_enterprise_region_idx on registry_enterprise (region_code 
 create index registry_enterprise_unit_idx on registry_enterprise (unit_id);
 
 create table registry_employment (
-  id uuid primary key default gen_random_uuid(),
+  id uuid primary key default registry_ordered_uuid(),
   person_id uuid not null references registry_person (id) on delete cascade deferrable initially immediate,
   enterprise_id uuid references registry_enterprise (id) on delete set null deferrable initially immediate,
   employer_name text not null check (length(employer_name) between 1 and 200),
@@ -127,9 +135,10 @@ create table registry_import (
 );
 create index registry_import_region_idx on registry_import (region_code text_pattern_ops, created_at);
 
--- Staged rows: unlogged (they are rebuilt from the file if lost) and deleted once merged or refused.
+-- Staged rows: unlogged (they are rebuilt from the file if lost) and deleted once merged or refused. No foreign
+-- key to registry_import: its check would run once per staged row; the importer deletes staged rows itself.
 create unlogged table registry_import_person (
-  import_id uuid not null references registry_import (id) on delete cascade deferrable initially immediate,
+  import_id uuid not null,
   row_number integer not null,
   resident_id text not null,
   name text not null,
@@ -145,7 +154,7 @@ create unlogged table registry_import_person (
 create index registry_import_person_idx on registry_import_person (import_id);
 
 create unlogged table registry_import_enterprise (
-  import_id uuid not null references registry_import (id) on delete cascade deferrable initially immediate,
+  import_id uuid not null,
   row_number integer not null,
   credit_code text not null,
   name text not null,
@@ -163,7 +172,7 @@ create unlogged table registry_import_enterprise (
 create index registry_import_enterprise_idx on registry_import_enterprise (import_id);
 
 create unlogged table registry_import_employment (
-  import_id uuid not null references registry_import (id) on delete cascade deferrable initially immediate,
+  import_id uuid not null,
   row_number integer not null,
   resident_id text not null,
   credit_code text,

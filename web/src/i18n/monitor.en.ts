@@ -22,7 +22,7 @@ const monitorEn: MonitorMessages = {
     target: 'Target',
     deadline: 'by {{date}}',
     schedule: 'Time schedule {{share}}%: {{amount}}{{unit}} due',
-    yearForSchedule: 'Pick a year to compare the cumulative figure with the time schedule',
+    yearToDate: 'Year to date {{value}} {{unit}}',
     trend: 'Trend',
     periods: '{{count}} periods',
     comparison: 'Regions of {{region}} compared (click one to go down)',

@@ -20,7 +20,7 @@ const monitorZh = {
     target: '目标',
     deadline: '时限 {{date}}',
     schedule: '时序进度 {{share}}%，应完成 {{amount}}{{unit}}',
-    yearForSchedule: '选择年度期别查看累计完成与时序进度的对照',
+    yearToDate: '本年累计 {{value}}{{unit}}',
     trend: '趋势',
     periods: '{{count}} 期',
     comparison: '{{region}} 下辖地区对比（点击地区下钻）',

@@ -1,8 +1,8 @@
 /**
  * Fills one form for a region or subject and period (`POST /api/monitor/forms/:id/file`): a row per
  * indicator with its total and its categories as sub-columns, prefilled with what is stored. A refusal is
- * shown on the cell it names; when the cell is watched by an outlier rule the user is asked to confirm, and
- * the form is filed again with `confirmOutliers`.
+ * shown on the cells it names; when its code says the figures are flagged outliers the user is asked to
+ * confirm, and the form is filed again with `confirmOutliers`.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, apiUrl, errorMessage } from '../../api.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { useFetch } from '../../useFetch.ts';
-import { cellOfField, cellValues, entryCells, filledValues, watchedForOutliers, type EntryCell } from './entryFields.ts';
+import { cellValues, entryCells, filledValues, readRefusal, type EntryCell } from './entryFields.ts';
 import type { FormView, SubmissionView, ValueView } from './types.ts';
 
 interface Props {
@@ -67,13 +67,13 @@ export function EntryForm({ form, period, regionCode, subjectId, onFiled }: Prop
   }
 
   function refused(failure: unknown, sent: EntryCell[], confirmed: boolean) {
-    const cell = failure instanceof ApiError ? cellOfField(failure.field, sent) : null;
-    if (!cell) {
+    const refusal = failure instanceof ApiError ? readRefusal(failure, sent) : { cells: [], confirmOutliers: false };
+    if (refusal.cells.length === 0 && !refusal.confirmOutliers) {
       setError(errorMessage(failure));
       return;
     }
-    fields.setFields([{ name: cell.name, errors: [errorMessage(failure)] }]);
-    if (!confirmed && cell.breakdown === '' && watchedForOutliers(form.rules, cell.indicator)) {
+    fields.setFields(refusal.cells.map((cell) => ({ name: cell.name, errors: [errorMessage(failure)] })));
+    if (!confirmed && refusal.confirmOutliers) {
       Modal.confirm({
         title: t('monitorEntry.outlierTitle'),
         content: errorMessage(failure),

@@ -8,7 +8,8 @@ import { Alert, App, Button, Descriptions, Progress, Result, Space, Table, Tag }
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
-import type { MonitorImportCommitResult, MonitorImportError, MonitorImportView } from './types.ts';
+import { busyImportStatuses } from '../../../../src/contracts/monitor-import-constants.ts';
+import type { MonitorImportCommitResult, MonitorImportError, MonitorImportStatus, MonitorImportView } from './types.ts';
 
 interface Props {
   initial: MonitorImportView;
@@ -17,7 +18,7 @@ interface Props {
 
 /** How often the import is asked for its progress while it is being checked or committed. */
 const pollMs = 1000;
-const busyStatuses = new Set(['checking', 'committing']);
+const busyStatuses = new Set<MonitorImportStatus>(busyImportStatuses);
 
 /** The import's panel. */
 export function ImportStatus({ initial, onStartOver }: Props) {

@@ -5,8 +5,8 @@
 import { Card, Col, Empty, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n/index.ts';
-import { changePercent, formatChange, formatFigure, targetInIndicatorUnit, targetStanding } from './figures.ts';
-import { periodKind, periodText } from './periods.ts';
+import { changePercent, formatChange, formatFigure, standingLabel } from './figures.ts';
+import { periodText } from './periods.ts';
 import type { DashboardItem } from './types.ts';
 
 interface Props {
@@ -30,31 +30,27 @@ function Change({ label, period, value, base }: { label: string; period: string;
 
 function Target({ item }: { item: DashboardItem }) {
   const { t } = useTranslation();
+  const english = currentLocale() === 'en';
   const target = item.target;
   if (!target) return <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('monitor.noTarget')}</Typography.Text>;
-  const cumulative = target.comparator === '>=';
-  const goal = targetInIndicatorUnit(target, item.unit);
-  // a cumulative target is compared with the year's figure; a month's figure says nothing about the schedule
-  const comparable = goal !== null && (!cumulative || periodKind(item.previousPeriod) === 'year');
-  const standing = goal === null ? 'unknown' : targetStanding(item.value, { ...target, value: goal });
-  const label = cumulative ? { met: 'onSchedule', behind: 'behindSchedule', unknown: 'unknown' }[standing] : standing;
+  // the server converts the target to the indicator's unit and judges it; the card only shows the verdict
   return (
     <Space orientation="vertical" size={0} style={{ fontSize: 12 }} data-testid="kpi-target">
       <span>
         {t('monitor.target')} {target.comparator === '>=' ? '≥' : target.comparator === '<=' ? '≤' : '='} {target.value}
         {target.unit} · {t('monitor.deadline', { date: target.deadline })}
       </span>
-      {cumulative && (
-        <span>
-          {t('monitor.schedule', { share: Math.round(target.expectedShare * 1000) / 10, amount: Math.round(target.value * target.expectedShare * 100) / 100, unit: target.unit })}
+      {target.cumulative && target.due !== null && (
+        <span data-testid="kpi-schedule">
+          {t('monitor.schedule', { share: Math.round(target.expectedShare * 1000) / 10, amount: formatFigure(target.due, item.decimals), unit: item.unit })}
         </span>
       )}
-      {comparable ? (
-        <Tag color={standingColours[standing]} style={{ width: 'fit-content' }} data-testid="kpi-standing">
-          {t(`monitorStanding.${label}`)}
-        </Tag>
+      {target.notComparedBecause ? (
+        <Typography.Text type="secondary" data-testid="kpi-not-compared">{english ? target.notComparedBecause.en : target.notComparedBecause.zh}</Typography.Text>
       ) : (
-        cumulative && <Typography.Text type="secondary">{t('monitor.yearForSchedule')}</Typography.Text>
+        <Tag color={standingColours[target.standing]} style={{ width: 'fit-content' }} data-testid="kpi-standing" data-standing={target.standing}>
+          {t(`monitorStanding.${standingLabel(target)}`)}
+        </Tag>
       )}
     </Space>
   );
@@ -84,6 +80,11 @@ export function KeyIndicatorCards({ items, selected, onSelect }: Props) {
             {item.value === null && item.missing.some((code) => code !== item.indicator) && (
               <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                 {t('monitor.missing', { codes: item.missing.join('、') })}
+              </Typography.Text>
+            )}
+            {item.yearToDate !== null && item.frequency !== 'year' && (
+              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="kpi-year-to-date">
+                {t('monitor.yearToDate', { value: formatFigure(item.yearToDate, item.decimals), unit: item.unit })}
               </Typography.Text>
             )}
             <Space size={12} wrap>

@@ -1,6 +1,7 @@
 /** Picks a period of a frequency among the latest 36 (days by date), labelled as people read them. */
 import { Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { dashboardFrequencies } from '../../../../src/contracts/monitor-constants.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { periodText, recentPeriods } from './periods.ts';
 import type { Frequency } from './types.ts';
@@ -25,7 +26,7 @@ export function PeriodPicker({ frequency, value, onChange, onFrequencyChange, ..
           style={{ width: 90 }}
           value={frequency}
           onChange={onFrequencyChange}
-          options={(['month', 'quarter', 'year'] as const).map((kind) => ({ value: kind, label: t(`monitorFrequencies.${kind}`) }))}
+          options={dashboardFrequencies.map((kind) => ({ value: kind, label: t(`monitorFrequencies.${kind}`) }))}
           data-testid={testId ? `${testId}-frequency` : undefined}
         />
       )}

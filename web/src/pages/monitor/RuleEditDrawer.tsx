@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { levelLabels, levelNames, levelNumber, ruleSourceKinds } from '../../../../src/contracts/monitor-warnings-constants.ts';
+import { levelLabels, levelNames, levelNumber, ruleSourceKinds, warningDirections, type WarningDirection } from '../../../../src/contracts/monitor-warnings-constants.ts';
 import { api } from '../../api.ts';
 import { useSubmit } from '../../forms.ts';
 import { currentLocale } from '../../i18n/index.ts';
@@ -14,7 +14,7 @@ import type { LevelName, RuleView } from './types.ts';
 interface Draft {
   nameZh: string;
   nameEn: string;
-  direction: 'above' | 'below';
+  direction: WarningDirection;
   thresholds: Partial<Record<LevelName, number | null>>;
   muteBelow: boolean;
   source: string;
@@ -76,7 +76,7 @@ export function RuleEditDrawer({ rule, onClose, onSaved }: Props) {
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="direction" label={t('rules.direction')}>
-            <Select options={(['above', 'below'] as const).map((value) => ({ value, label: t(`ruleDirections.${value}`) }))} />
+            <Select options={warningDirections.map((value) => ({ value, label: t(`ruleDirections.${value}`) }))} />
           </Form.Item>
           <Form.Item label={t('rules.thresholds', { unit: rule.indicator.unit })} extra={t('rules.thresholdsHint')}>
             <Space wrap>

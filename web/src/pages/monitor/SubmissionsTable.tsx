@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { submissionStatuses } from '../../../../src/contracts/monitor-constants.ts';
 import { api, apiUrl, errorMessage } from '../../api.ts';
 import { pagedTableProps } from '../../components/pagedTableProps.ts';
 import { formatDateTime } from '../../format.ts';
@@ -12,7 +13,7 @@ import { currentLocale } from '../../i18n/index.ts';
 import { useFetch } from '../../useFetch.ts';
 import { periodText } from './periods.ts';
 import type { Page } from '../../types.ts';
-import type { SubmissionView } from './types.ts';
+import type { SubmissionStatus, SubmissionView } from './types.ts';
 
 interface Props {
   formId: string | undefined;
@@ -22,7 +23,7 @@ interface Props {
 }
 
 const pageSize = 10;
-const statusColours = { submitted: 'blue', approved: 'green', returned: 'red' } as const;
+const statusColours: Record<SubmissionStatus, string> = { submitted: 'blue', approved: 'green', returned: 'red' };
 type Decision = { submission: SubmissionView; action: 'approve' | 'return' };
 
 /** The table with its status filter and the decision dialog. */
@@ -66,7 +67,7 @@ export function SubmissionsTable({ formId, period, reloadKey }: Props) {
           placeholder={t('monitorEntry.anyStatus')}
           value={status}
           onChange={setStatus}
-          options={(['submitted', 'approved', 'returned'] as const).map((value) => ({ value, label: t(`submissionStatuses.${value}`) }))}
+          options={submissionStatuses.map((value) => ({ value, label: t(`submissionStatuses.${value}`) }))}
           data-testid="submissions-status"
         />
       </Space>

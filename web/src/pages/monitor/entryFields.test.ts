@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellOfField, cellValues, entryCells, filledValues, watchedForOutliers } from './entryFields.ts';
+import { cellOfField, cellValues, entryCells, filledValues, readRefusal } from './entryFields.ts';
 
 const form = {
   indicators: [
@@ -26,10 +26,14 @@ describe('data-entry cells', () => {
     expect(cellOfField('period', sent)).toBeNull();
   });
 
-  it('knows which indicators an outlier rule watches', () => {
-    expect(watchedForOutliers([{ kind: 'outlier', indicator: null, limit: 3.5, window: 12 }], 'hires')).toBe(true);
-    expect(watchedForOutliers([{ kind: 'outlier', indicator: 'layoffs', limit: 3.5, window: 12 }], 'hires')).toBe(false);
-    expect(watchedForOutliers([{ kind: 'range', indicator: 'hires', min: 0, max: null }], 'hires')).toBe(false);
+  it('asks for confirmation only when the refusal is for outliers, marking every flagged cell', () => {
+    const { cells: sent } = filledValues(entryCells(form), { hires: '90', layoffs: '40', 'layoffs::female': 3 });
+    const outliers = readRefusal({ code: 'outliers_unconfirmed', field: 'values[0].value', fields: ['values[0].value', 'values[1].value'] }, sent);
+    expect(outliers).toEqual({ cells: [sent[0], sent[1]], confirmOutliers: true });
+    // a range error on a cell an outlier rule also watches is a plain refusal, not a question
+    const range = readRefusal({ code: 'unprocessable', field: 'values[0].value' }, sent);
+    expect(range).toEqual({ cells: [sent[0]], confirmOutliers: false });
+    expect(readRefusal({ code: 'unprocessable', field: 'period' }, sent)).toEqual({ cells: [], confirmOutliers: false });
   });
 
   it('prefills stored values into their cells', () => {

@@ -2,7 +2,8 @@
  * The cells of a data-entry form: one per indicator total and one per category of a broken-down indicator;
  * turning filled cells into the values to file, and a refusal's `values[i].value` back into the cell it names.
  */
-import type { FormRule, FormView } from './types.ts';
+import { outliersUnconfirmedCode } from '../../../../src/contracts/monitor-constants.ts';
+import type { FormView } from './types.ts';
 
 /** One cell of the entry table. */
 export interface EntryCell {
@@ -37,9 +38,14 @@ export function cellOfField(field: string | undefined, sent: readonly EntryCell[
   return sent[Number(match[1] ?? match[2])] ?? null;
 }
 
-/** Whether an outlier rule of the form watches this indicator (so a refusal on it may be asking for confirmation). */
-export function watchedForOutliers(rules: readonly FormRule[], indicator: string): boolean {
-  return rules.some((rule) => rule.kind === 'outlier' && (rule.indicator === null || rule.indicator === indicator));
+/**
+ * What a refusal of a filing says about the cells sent: the cells it names, and whether it asks for the
+ * outliers among them to be confirmed (its code says so; a broken range or equation is refused otherwise).
+ */
+export function readRefusal(refusal: { code: string; field?: string | undefined; fields?: readonly string[] }, sent: readonly EntryCell[]): { cells: EntryCell[]; confirmOutliers: boolean } {
+  const named = refusal.fields && refusal.fields.length > 0 ? refusal.fields : refusal.field ? [refusal.field] : [];
+  const cells = named.map((field) => cellOfField(field, sent)).filter((cell): cell is EntryCell => cell !== null);
+  return { cells: [...new Set(cells)], confirmOutliers: refusal.code === outliersUnconfirmedCode };
 }
 
 /** Stored values keyed by cell name, for prefilling the table. */

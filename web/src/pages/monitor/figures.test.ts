@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changePercent, formatChange, formatFigure, targetInIndicatorUnit, targetStanding } from './figures.ts';
+import { changePercent, formatChange, formatFigure, standingLabel } from './figures.ts';
 
 describe('monitor figures', () => {
   it('rounds to the indicator decimals and marks missing figures', () => {
@@ -18,16 +18,10 @@ describe('monitor figures', () => {
     expect(formatChange(null)).toBe('—');
   });
 
-  it('judges a cumulative target against the time schedule and a ceiling against itself', () => {
-    expect(targetStanding(9000, { comparator: '>=', value: 18000, expectedShare: 0.5 })).toBe('met');
-    expect(targetStanding(8999, { comparator: '>=', value: 18000, expectedShare: 0.5 })).toBe('behind');
-    expect(targetStanding(4.6, { comparator: '<=', value: 4.5, expectedShare: 1 })).toBe('behind');
-    expect(targetStanding(null, { comparator: '<=', value: 4.5, expectedShare: 1 })).toBe('unknown');
-  });
-
-  it('brings a target in 万人 to the indicator’s 人, and refuses units that do not compare', () => {
-    expect(targetInIndicatorUnit({ value: 1.8, unit: '万人' }, '人')).toBe(18000);
-    expect(targetInIndicatorUnit({ value: 4.5, unit: '%' }, '%')).toBe(4.5);
-    expect(targetInIndicatorUnit({ value: 3, unit: '吨' }, '人')).toBeNull();
+  it('labels a cumulative verdict by the time schedule and any other by the target', () => {
+    expect(standingLabel({ cumulative: true, standing: 'met' })).toBe('onSchedule');
+    expect(standingLabel({ cumulative: true, standing: 'behind' })).toBe('behindSchedule');
+    expect(standingLabel({ cumulative: true, standing: 'unknown' })).toBe('unknown');
+    expect(standingLabel({ cumulative: false, standing: 'behind' })).toBe('behind');
   });
 });

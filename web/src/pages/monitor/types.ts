@@ -18,8 +18,8 @@ export type { AlertBoard, AlertDetail, AlertListItem, AlertPrecision, RuleView, 
 export type { AlertLevel, AlertStatus, LevelName, RuleSourceKind, WarningKind } from '../../../../src/contracts/monitor-warnings-constants.ts';
 export type { MonitorImportError, MonitorImportView, MonitorImportCommitResult } from '../../../../src/contracts/monitor-import.contract.ts';
 
-/** A period kind values are entered for. */
-export type Frequency = 'day' | 'month' | 'quarter' | 'year';
+export type { Frequency, SubmissionStatus } from '../../../../src/contracts/monitor-constants.ts';
+export type { MonitorImportStatus } from '../../../../src/contracts/monitor-import-constants.ts';
 
 /** The answer of `GET /api/monitor/series`. */
 export type SeriesResult = z.output<typeof seriesResult>;
