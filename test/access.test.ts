@@ -81,6 +81,10 @@ describe.each(engines)('access on %s', (engine) => {
         managePlans: false,
         reportOnTasks: true,
         logProblems: true,
+        viewMonitor: true,
+        enterMonitorValues: true,
+        manageMonitor: false,
+        manageIndicators: false,
       });
       const admin = await new TestClient(app).signIn('admin', adminPassword);
       expect((await admin.get('/api/session')).json().user.abilities).toMatchObject({ manageUsers: true, managePlans: true, reportOnTasks: false });

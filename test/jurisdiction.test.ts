@@ -217,7 +217,8 @@ describe.each(engines)('jurisdiction on %s', (engine) => {
       expect(operations.length).toBeGreaterThan(50);
       const answers: string[] = [];
       for (const [method, path] of operations) {
-        if (open.has(`${method} ${path}`)) continue;
+        // the public pages' routes (不来即享 policy matching) answer without an account by design; their own tests cover them
+        if (open.has(`${method} ${path}`) || path.startsWith('/api/public/')) continue;
         const url = path.replace('{code}', regions.linxia).replace(/\{[^}]+\}/g, id);
         const response = await new TestClient(app).request(method as 'GET', url, method === 'GET' || method === 'DELETE' ? undefined : { unexpected: true }, { csrf: true });
         answers.push(`${method} ${path} → ${response.statusCode} ${response.json().error?.code ?? ''}`);
