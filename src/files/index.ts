@@ -2,3 +2,4 @@
 export { storeUpload, describeFile, readStoredFile, type Upload } from './files.service.ts';
 export { detectFileType, maxFileBytes, safeFileName } from './file-types.ts';
 export { streamXlsxSheets, decodeUtf8Chunks, type XlsxRow, type XlsxSheet } from './xlsx-stream.ts';
+export { csvRecords, decodeText } from './csv-text.ts';
