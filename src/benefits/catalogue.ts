@@ -108,15 +108,21 @@ function present(row: VersionRow): CataloguePack {
 
 /** The current catalogue: for each pack, its most recently loaded version, parsed (cached by content hash). */
 export async function policyCatalogue(db: Kysely<Database>): Promise<CataloguePack[]> {
+  // Every match and facts lookup asks for the catalogue: read the (large) documents only for versions not
+  // parsed yet, so a warm call is one small query.
   const rows = await db
     .selectFrom('benefit_policy_version')
-    .select(['id', 'pack_id', 'version', 'content_sha256', 'document', 'loaded_at'])
+    .select(['id', 'pack_id', 'version', 'content_sha256', 'loaded_at'])
     .distinctOn('pack_id')
     .orderBy('pack_id')
     .orderBy('loaded_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return rows.map(present);
+  const unparsed = rows.filter((row) => !parsedByHash.has(row.content_sha256)).map((row) => row.id);
+  const documents = unparsed.length
+    ? new Map((await db.selectFrom('benefit_policy_version').select(['id', 'document']).where('id', 'in', unparsed).execute()).map((row) => [row.id, row.document]))
+    : new Map<string, unknown>();
+  return rows.map((row) => present({ ...row, document: documents.get(row.id) ?? null }));
 }
 
 /** Versions by id: a recorded version never changes, so lists and exports need not read it again. */
