@@ -193,7 +193,8 @@ describe('a reporting cycle that ends in a bulletin', () => {
     await weight('punctuality').fill('20');
     await modal.locator('.ant-btn-primary').click();
     await modal.waitFor({ state: 'hidden' });
-    expect(await adminPage.getByTestId('bulletin-settings-weights').textContent()).toContain('目标进度 60%，报送及时率 20%，问题销号率 20%');
+    // The modal closes on save; the settings line follows once the saved plan is read back.
+    await adminPage.getByTestId('bulletin-settings-weights').getByText('目标进度 60%，报送及时率 20%，问题销号率 20%').waitFor();
     await adminPage.getByTestId('bulletins-preview').click();
     await adminPage.getByTestId('bulletin-preview').getByTestId('bulletin-weights').getByText('目标进度 60%').waitFor();
   });
