@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../kernel/actor.ts';
 import { escapeLike } from '../kernel/like-pattern.ts';
+import { maskPhone } from '../kernel/masking.ts';
 import { maskResidentId } from '../kernel/resident-id.ts';
 import type { Policy } from '../rules/policy.ts';
 import type { Database } from '../store/tables.ts';
@@ -13,6 +14,7 @@ import { canMove, type ApplicationState } from './application-states.ts';
 import { loadReadable, placeOf } from './applications.service.ts';
 import { canEditApplication, canFinalReview, canFirstReview, canReadApplication, canWithdraw, ownEnterpriseUnits, readablePrefixes, seesResidentIds } from './benefits.policy.ts';
 import { policyVersion } from './catalogue.ts';
+import { onlineFilingOf } from './online/online-applications.service.ts';
 
 /** The beneficiary's ID number as this viewer may see it: a person's resident ID masked unless privileged. */
 export function shownIdNumber(actor: Actor, kind: string, idNumber: string, regionCode: string): string {
@@ -40,6 +42,7 @@ export async function getApplication(db: Kysely<Database>, actor: Actor, id: str
   const events = await db.selectFrom('benefit_application_event').selectAll().where('application_id', '=', id).orderBy('at').orderBy('sequence').execute();
   const place = placeOf(row);
   const state = row.status as ApplicationState;
+  const online = await onlineFilingOf(db, id);
   const mask = row.beneficiary_kind === 'person' || row.person_id !== null ? !seesResidentIds(actor, row.region_code) : false;
   return {
     id: row.id,
@@ -72,6 +75,7 @@ export async function getApplication(db: Kysely<Database>, actor: Actor, id: str
     decisionReason: row.decision_reason,
     firstReviewerId: row.first_reviewer_id,
     finalReviewerId: row.final_reviewer_id,
+    onlineFiling: online && { reference: online.reference, phone: mask ? maskPhone(online.phone) : online.phone },
     events: events.map((event) => ({ fromStatus: event.from_status, toStatus: event.to_status, actorId: event.actor_id, note: event.note, at: event.at.toISOString() })),
     createdAt: row.created_at.toISOString(),
     abilities: {

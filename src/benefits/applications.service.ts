@@ -17,7 +17,7 @@ import type { Database } from '../store/tables.ts';
 import { decideApplication, snapshotOf, type DecisionTrace } from './application-decision.ts';
 import { nextState, type ApplicationState } from './application-states.ts';
 import { canEditApplication, canFile, type ApplicationPlace } from './benefits.policy.ts';
-import { findCataloguePolicy, policyVersion } from './catalogue.ts';
+import { findCataloguePolicy, policyVersion, type CataloguePack } from './catalogue.ts';
 import { factsForEnterprise, factsForPerson, type RegistryFacts } from './registry-facts.ts';
 
 /** An application row with what its policies read. */
@@ -47,7 +47,8 @@ export async function loadReadable(db: Kysely<Database>, actor: Actor, id: strin
   return row;
 }
 
-interface Beneficiary {
+/** Who an application is for, and the registry's facts about them. */
+export interface Beneficiary {
   kind: 'person' | 'enterprise';
   personId: string | null;
   enterpriseId: string | null;
@@ -60,18 +61,26 @@ async function enterpriseOf(db: Kysely<Database>, enterpriseId: string) {
   return db.selectFrom('registry_enterprise').select(['id', 'unit_id', 'region_code', 'credit_code', 'name']).where('id', '=', enterpriseId).executeTakeFirst();
 }
 
+/** A registered person as the beneficiary of a person's policy, handled in the hukou region; null when not registered. */
+export async function personBeneficiary(db: Kysely<Database>, personId: string, asOf: string, schemaId: string, employmentId?: string): Promise<Beneficiary | null> {
+  const found = await factsForPerson(db, personId, asOf, schemaId, employmentId ? { employmentId } : {});
+  if (!found) return null;
+  return { kind: 'person', personId, enterpriseId: null, employmentId: employmentId ?? null, enterpriseUnitId: null, found };
+}
+
 /** Finds the beneficiary the policy asks for and the registry's facts about it. 404 for records the actor may not reach. */
 async function beneficiaryFor(db: Kysely<Database>, actor: Actor, policy: Policy, schemaId: string, input: { personId?: string | undefined; enterpriseId?: string | undefined; employmentId?: string | undefined }, asOf: string): Promise<Beneficiary> {
   const missing = (field: string) => invalidInput(field, { zh: `此政策须指明${field === 'personId' ? '人员' : '企业'}（${field}）。`, en: `This policy needs ${field}.` });
   const hidden = (what: 'person' | 'enterprise') => notFound(what === 'person' ? { zh: '人员', en: 'Person' } : { zh: '企业', en: 'Enterprise' });
   if (policy.beneficiary === 'person' || policy.beneficiary === 'household') {
     if (!input.personId) throw missing('personId');
-    const found = await factsForPerson(db, input.personId, asOf, schemaId, input.employmentId ? { employmentId: input.employmentId } : {});
-    if (!found) throw hidden('person');
+    const beneficiary = await personBeneficiary(db, input.personId, asOf, schemaId, input.employmentId);
+    if (!beneficiary) throw hidden('person');
+    const { found } = beneficiary;
     // A person is followed where registered and where living: the application belongs to the filer's side.
     const region = canFile(actor, found.regionCode, null) ? found.regionCode : found.currentRegionCode !== null && canFile(actor, found.currentRegionCode, null) ? found.currentRegionCode : null;
     if (region === null) throw hidden('person');
-    return { kind: 'person', personId: input.personId, enterpriseId: null, employmentId: input.employmentId ?? null, enterpriseUnitId: null, found: { ...found, regionCode: region } };
+    return { ...beneficiary, found: { ...found, regionCode: region } };
   }
   if (!input.enterpriseId) throw missing('enterpriseId');
   const enterprise = await enterpriseOf(db, input.enterpriseId);
@@ -121,6 +130,23 @@ export async function createApplication(context: WriteContext, actor: Actor, inp
   const { entry, policy } = await findCataloguePolicy(context.db, input.packId, input.policyId);
   const asOf = input.asOf ?? chinaDate(context.now);
   const beneficiary = await beneficiaryFor(context.db, actor, policy, entry.pack.schema.id, input, asOf);
+  return insertApplication(context, { entry, policy, beneficiary, input, asOf, filedBy: actor.userId });
+}
+
+/** What a new application is made of: the policy in its catalogue entry, the beneficiary, the filer's input. */
+export interface NewApplication {
+  entry: CataloguePack;
+  policy: Policy;
+  beneficiary: Beneficiary;
+  input: Pick<CreateApplicationInput, 'answers' | 'bankName' | 'bankAccount' | 'accountHolder'>;
+  asOf: string;
+  /** the signed-in filer; null when the beneficiary filed it online without an account */
+  filedBy: string | null;
+}
+
+/** Decides and stores a draft application with its first step and audit record; returns its id. */
+export async function insertApplication(context: WriteContext, application: NewApplication): Promise<string> {
+  const { entry, policy, beneficiary, input, asOf, filedBy } = application;
   const snapshot = snapshotOf(entry.pack, beneficiary.found.facts, input.answers);
   const decision = decideApplication({ pack: entry.pack, versionId: entry.versionId, policy, snapshot, asOf, beneficiaryIdNumber: beneficiary.found.idNumber });
   const row = await context.db
@@ -143,13 +169,13 @@ export async function createApplication(context: WriteContext, actor: Actor, inp
       bank_account: input.bankAccount ?? null,
       account_holder: input.accountHolder ?? null,
       status: 'draft',
-      filed_by: actor.userId,
+      filed_by: filedBy,
       created_at: context.now,
       updated_at: context.now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await context.db.insertInto('benefit_application_event').values({ application_id: row.id, from_status: null, to_status: 'draft', actor_id: actor.userId, note: null, at: context.now }).execute();
+  await context.db.insertInto('benefit_application_event').values({ application_id: row.id, from_status: null, to_status: 'draft', actor_id: filedBy, note: null, at: context.now }).execute();
   await recordAudit(context, {
     action: 'benefits.application.create',
     entityType: 'benefit_application',
@@ -189,6 +215,12 @@ export async function updateApplication(context: WriteContext, actor: Actor, id:
 /** Stores a file as one item of the draft's evidence; the item must be one the policy lists. */
 export async function attachEvidence(context: WriteContext, actor: Actor, id: string, evidenceId: string, upload: Upload): Promise<string> {
   const row = await loadReadable(context.db, actor, id, canEditApplication);
+  return attachEvidenceTo(context, row, evidenceId, upload);
+}
+
+/** Stores a file as evidence of a loaded application the caller may edit (checked by the caller). */
+export async function attachEvidenceTo(context: WriteContext, row: NonNullable<ApplicationRow>, evidenceId: string, upload: Upload): Promise<string> {
+  const id = row.id;
   const { pack } = await policyVersion(context.db, row.policy_version_id);
   const policy = pack.policies.find((candidate) => candidate.id === row.policy_id) as Policy;
   if (!policy.evidence.some((item) => item.id === evidenceId)) {
@@ -203,8 +235,15 @@ export async function attachEvidence(context: WriteContext, actor: Actor, id: st
 /** Submits a draft (受理): refused unless the decision is eligible, and, naming the item, while required evidence is missing. */
 export async function submitApplication(context: WriteContext, actor: Actor, id: string): Promise<void> {
   const row = await loadReadable(context.db, actor, id, (who, place) => canFile(who, place.regionCode, place.enterpriseUnitId), true);
-  const to = nextState(row.status as ApplicationState, 'submit');
+  nextState(row.status as ApplicationState, 'submit');
   if (!canEditApplication(actor, placeOf(row))) throw forbidden();
+  await submitRow(context, row, actor.userId);
+}
+
+/** Submits a loaded, locked draft the caller may edit (checked by the caller); `actorId` null for the beneficiary online. */
+export async function submitRow(context: WriteContext, row: NonNullable<ApplicationRow>, actorId: string | null): Promise<void> {
+  const id = row.id;
+  const to = nextState(row.status as ApplicationState, 'submit');
   // Eligibility first: documents are asked for only once the policy can be granted.
   refuseUnlessEligible(row.outcome as DecisionTrace);
   const { pack } = await policyVersion(context.db, row.policy_version_id);
@@ -218,7 +257,7 @@ export async function submitApplication(context: WriteContext, actor: Actor, id:
       en: `Evidence missing: ${missing.map((item) => item.text.en).join('; ')}. Add it before submitting.`,
     });
   }
-  await moveApplication(context, row, to, actor.userId, null, { submitted_at: context.now });
+  await moveApplication(context, row, to, actorId, null, { submitted_at: context.now });
 }
 
 /** Refuses an application whose decision is not eligible, saying why (the failing condition, or what to answer). */
@@ -240,7 +279,7 @@ export async function moveApplication(
   context: WriteContext,
   row: NonNullable<ApplicationRow>,
   to: ApplicationState,
-  actorId: string,
+  actorId: string | null,
   note: string | null,
   extra: Partial<{ submitted_at: Date; decided_at: Date; first_reviewer_id: string; final_reviewer_id: string; decision_reason: string }> = {},
 ): Promise<void> {

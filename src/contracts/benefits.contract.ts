@@ -87,6 +87,8 @@ export const applicationView = z.object({
   decisionReason: z.string().nullable(),
   firstReviewerId: z.string().nullable(),
   finalReviewerId: z.string().nullable(),
+  /** how the beneficiary filed it online without an account: the reference they quote and their phone (masked like the ID) */
+  onlineFiling: z.object({ reference: z.string(), phone: z.string() }).nullable(),
   events: z.array(z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), actorId: z.string().nullable(), note: z.string().nullable(), at: timestamp })),
   createdAt: timestamp,
   abilities: z.object({ edit: z.boolean(), withdraw: z.boolean(), accept: z.boolean(), passFirstReview: z.boolean(), approve: z.boolean(), reject: z.boolean() }),

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { maskPersonalFields, maskPhone } from './masking.ts';
+import { maskPersonalFields, maskPersonName, maskPhone } from './masking.ts';
 
 describe('maskPhone', () => {
   it('keeps the operator prefix and last four digits of a mobile number', () => {
@@ -72,5 +72,18 @@ describe('maskPersonalFields', () => {
     const cyclic: Record<string, unknown> = { a: shared, b: shared };
     cyclic.self = cyclic;
     expect(maskPersonalFields(cyclic)).toEqual({ a: { phone: '139****5678' }, b: { phone: '139****5678' }, self: '[Circular]' });
+  });
+});
+
+describe('maskPersonName', () => {
+  it('keeps the first and last characters of a name of three or more, and only the first of two', () => {
+    expect(maskPersonName('张三丰')).toBe('张*丰');
+    expect(maskPersonName('欧阳娜娜')).toBe('欧**娜');
+    expect(maskPersonName('李四')).toBe('李*');
+    expect(maskPersonName('王')).toBe('王');
+  });
+
+  it('counts characters, not UTF-16 units, and ignores surrounding spaces', () => {
+    expect(maskPersonName(' 𠮷田一 ')).toBe('𠮷*一');
   });
 });

@@ -55,6 +55,14 @@ export function maskPhone(phone: string): string {
   return maskAllBut(text, text.length > 6 ? 4 : 0);
 }
 
+/** Masks a person's name for a reader who should recognise it but not learn it: 张三丰 → 张*丰, 李四 → 李*. */
+export function maskPersonName(name: string): string {
+  const characters = [...name.trim()];
+  if (characters.length <= 1) return characters.join('');
+  if (characters.length === 2) return `${characters[0]}*`;
+  return `${characters[0]}${'*'.repeat(characters.length - 2)}${characters[characters.length - 1]}`;
+}
+
 type Masker = (text: string) => string;
 
 function maskerFor(key: string, inherited: Masker | null): Masker | null {

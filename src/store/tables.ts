@@ -47,6 +47,7 @@ import type {
   BenefitApplicationTable,
   BenefitClawbackTable,
   BenefitGrantTable,
+  BenefitOnlineFilingTable,
   BenefitPaymentBatchTable,
   BenefitPaymentItemTable,
   BenefitPolicyVersionTable,
@@ -131,6 +132,7 @@ export interface Database {
   benefit_run_item: BenefitRunItemTable;
   benefit_policy_version: BenefitPolicyVersionTable;
   benefit_application: BenefitApplicationTable;
+  benefit_online_filing: BenefitOnlineFilingTable;
   benefit_application_event: BenefitApplicationEventTable;
   benefit_application_evidence: BenefitApplicationEvidenceTable;
   benefit_grant: BenefitGrantTable;

@@ -78,20 +78,32 @@ export class TestClient {
   }
 
   /** Sends a request; writes carry the CSRF token unless `csrf: false`. */
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, options: { csrf?: boolean; rawBody?: string } = {}) {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    options: { csrf?: boolean; rawBody?: string; headers?: Record<string, string>; form?: FormUpload } = {},
+  ) {
     const write = method !== 'GET';
     if (write && options.csrf !== false && !this.csrfToken) await this.refreshSession();
-    const headers: Record<string, string> = { cookie: this.cookieHeader(), 'accept-language': this.language };
+    const headers: Record<string, string> = { cookie: this.cookieHeader(), 'accept-language': this.language, ...options.headers };
     if (write && options.csrf !== false && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     if (body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
+    const multipart = options.form && multipartBody(options.form);
+    if (multipart) headers['content-type'] = multipart.contentType;
     const response = await this.app.inject({
       method,
       url,
       headers,
-      ...(options.rawBody !== undefined ? { payload: options.rawBody } : body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      ...(multipart ? { payload: multipart.payload } : options.rawBody !== undefined ? { payload: options.rawBody } : body !== undefined ? { payload: JSON.stringify(body) } : {}),
     });
     this.remember(response);
     return response;
+  }
+
+  /** Posts a multipart form (fields and at most one file) with the session, the CSRF token and any extra headers. */
+  upload(url: string, form: FormUpload, headers: Record<string, string> = {}) {
+    return this.request('POST', url, undefined, { form, headers });
   }
 
   /** Reads /api/session and keeps its CSRF token. */
@@ -164,6 +176,20 @@ export interface FormUpload {
   file?: { name: string; bytes: Uint8Array };
 }
 
+/** A multipart/form-data body of the form's fields and its file (in the field `file`). */
+export function multipartBody(form: FormUpload): { contentType: string; payload: Buffer } {
+  const boundary = `----wenbao-form-${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = Object.entries(form.fields ?? {}).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  if (form.file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${form.file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(Buffer.from(form.file.bytes), Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { contentType: `multipart/form-data; boundary=${boundary}`, payload: Buffer.concat(parts) };
+}
+
 /** Signs `username` in and returns a function that posts multipart forms with the session and CSRF token. */
 export async function formUploader(app: FastifyInstance, username: string, password: string = userPassword) {
   const jar = new Map<string, string>();
@@ -183,20 +209,12 @@ export async function formUploader(app: FastifyInstance, username: string, passw
   keep(login);
   const csrfToken: string = login.json().csrfToken;
   return (url: string, form: FormUpload, language: 'zh-CN' | 'en' = 'zh-CN') => {
-    const boundary = `----wenbao-form-${Math.random().toString(16).slice(2)}`;
-    const parts: Buffer[] = Object.entries(form.fields ?? {}).map(([name, value]) =>
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-    if (form.file) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${form.file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-      parts.push(Buffer.from(form.file.bytes), Buffer.from('\r\n'));
-    }
-    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const { contentType, payload } = multipartBody(form);
     return app.inject({
       method: 'POST',
       url,
-      headers: { cookie: cookie(), 'x-csrf-token': csrfToken, 'accept-language': language, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat(parts),
+      headers: { cookie: cookie(), 'x-csrf-token': csrfToken, 'accept-language': language, 'content-type': contentType },
+      payload,
     });
   };
 }

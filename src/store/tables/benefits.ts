@@ -123,3 +123,12 @@ export interface BenefitClawbackTable {
   recorded_by: string | null;
   recorded_at: CreatedAt;
 }
+
+/** What an applicant who filed online without an account needs to come back: a reference, a secret's hash, a phone. */
+export interface BenefitOnlineFilingTable {
+  application_id: string;
+  reference: string;
+  secret_sha256: string;
+  phone: string;
+  filed_at: ColumnType<Date, Date | string, never>;
+}
