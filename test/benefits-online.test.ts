@@ -77,7 +77,9 @@ describe.each(engines)('online applications on %s', (engine) => {
     });
 
     it('files a draft decided from the registry, with a reference, the evidence asked for and the secret once', async () => {
-      const response = await applicant.post('/api/public/applications', { ...filing(), bankName: '甘肃银行', bankAccount: '6228480012345678', accountHolder: '移民61' });
+      // The registry says 省外 (600元); an answer cannot change what the registry holds, and another pack's facts are left out.
+      const answers = { 'transfer.scope': '省内', 'enterprise.employees': 3 };
+      const response = await applicant.post('/api/public/applications', { ...filing(), answers, bankName: '甘肃银行', bankAccount: '6228480012345678', accountHolder: '移民61' });
       expect(response.statusCode).toBe(201);
       const filed = response.json();
       expect(filed.reference).toMatch(/^WB[2-9A-HJ-NP-Z]{10}$/);
@@ -88,6 +90,8 @@ describe.each(engines)('online applications on %s', (engine) => {
       expect(stored.secret_sha256).not.toContain(filed.secret);
       const application = await store.db.selectFrom('benefit_application').select(['filed_by', 'region_code', 'person_id']).where('id', '=', stored.application_id).executeTakeFirstOrThrow();
       expect(application).toEqual({ filed_by: null, region_code: '622921', person_id: migrant.id });
+      const kept = await store.db.selectFrom('benefit_application').select('answers').where('id', '=', stored.application_id).executeTakeFirstOrThrow();
+      expect(kept.answers).toEqual({});
     });
   });
 

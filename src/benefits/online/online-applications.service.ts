@@ -13,7 +13,9 @@ import { notFound, unprocessable } from '../../kernel/errors.ts';
 import { maskPersonName } from '../../kernel/masking.ts';
 import { chinaDate } from '../../kernel/periods.ts';
 import type { Upload } from '../../files/index.ts';
+import type { RawFacts } from '../../rules/facts.ts';
 import type { Policy } from '../../rules/policy.ts';
+import type { FactsSchema } from '../../rules/types.ts';
 import type { WriteContext } from '../../store/audit.ts';
 import type { Database } from '../../store/tables.ts';
 import type { DecisionTrace } from '../application-decision.ts';
@@ -46,6 +48,15 @@ async function registeredPerson(db: Kysely<Database>, residentId: string, name: 
   return person.id;
 }
 
+/**
+ * The answers an online applicant may give: facts of this pack that the registry does not hold. The matching
+ * page asks the questions of every pack, so answers to other packs' facts are left out; and what the registry
+ * holds (groups such as 建档立卡贫困, the hire's dates) stands — only a caseworker may correct it.
+ */
+export function answersToFill<Answers extends RawFacts>(schema: FactsSchema, registry: RawFacts, answers: Answers): Answers {
+  return Object.fromEntries(Object.entries(answers).filter(([path]) => schema.facts.has(path) && !(path in registry))) as Answers;
+}
+
 /** Files an online application for a person's policy; returns the reference and the secret (shown once). */
 export async function fileOnline(context: WriteContext, input: OnlineApplicationInput): Promise<{ applicationId: string; reference: string; secret: string }> {
   const { entry, policy } = await findCataloguePolicy(context.db, input.packId, input.policyId);
@@ -59,7 +70,8 @@ export async function fileOnline(context: WriteContext, input: OnlineApplication
   const asOf = chinaDate(context.now);
   const beneficiary = await personBeneficiary(context.db, personId, asOf, entry.pack.schema.id);
   if (!beneficiary) throw notFound(words.application);
-  const applicationId = await insertApplication(context, { entry, policy, beneficiary, input, asOf, filedBy: null });
+  const answers = answersToFill(entry.pack.schema, beneficiary.found.facts, input.answers);
+  const applicationId = await insertApplication(context, { entry, policy, beneficiary, input: { ...input, answers }, asOf, filedBy: null });
   const secret = randomBytes(24).toString('base64url');
   const reference = newReference();
   await context.db
