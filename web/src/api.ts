@@ -66,8 +66,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 /** Sends one request and returns the parsed JSON body (undefined for 204); throws `ApiError` on refusal. */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': requestLocale() };
+export async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': requestLocale(), ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -94,10 +94,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 /** Sends files as `multipart/form-data` (one part per entry) and returns the parsed JSON answer. */
-export async function upload<T>(path: string, parts: Record<string, Blob | string>): Promise<T> {
+export async function upload<T>(path: string, parts: Record<string, Blob | string>, extraHeaders: Record<string, string> = {}): Promise<T> {
   const form = new FormData();
   for (const [name, value] of Object.entries(parts)) form.append(name, value);
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': requestLocale() };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': requestLocale(), ...extraHeaders };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -108,6 +108,33 @@ export async function upload<T>(path: string, parts: Record<string, Blob | strin
   if (!response.ok) throw await errorFrom(response);
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Like `upload`, reporting the share of the body sent (0–1) as it goes: a server that reads the file as a
+ * stream reads it as fast as it arrives, so this is also how far the server has read.
+ */
+export function uploadWithProgress<T>(path: string, parts: Record<string, Blob | string>, onProgress: (sent: number) => void): Promise<T> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(parts)) form.append(name, value);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', requestLocale());
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    xhr.onerror = () => reject(new ApiError(0, 'network', i18n.t('errors.network')));
+    xhr.onload = () => {
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status });
+      if (xhr.status < 200 || xhr.status >= 300) {
+        void errorFrom(response).then(reject);
+        return;
+      }
+      resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+    };
+    xhr.send(form);
+  });
 }
 
 /** Shorthands for the HTTP verbs. */

@@ -25,3 +25,8 @@ export function formatDate(iso: string | null | undefined): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
+
+/** Fen as `1,234.50 元`: exact, two decimals, as on a payment notice. */
+export function formatYuan(fen: number): string {
+  return `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+}

@@ -12,6 +12,9 @@ import type { z } from 'zod';
 import type { matchResult } from '../../../../src/contracts/benefit-matching.contract.ts';
 import { api, errorMessage } from '../../api.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { formatYuan } from '../../format.ts';
+import { ApplicationLookup } from './ApplicationLookup.tsx';
+import { OnlineApplyDrawer } from './OnlineApplyDrawer.tsx';
 
 type MatchResult = z.output<typeof matchResult>;
 type Applicant = 'enterprise' | 'person';
@@ -34,6 +37,7 @@ const words = {
     apply: '申请方式',
     basis: '依据',
     staff: '工作人员登录',
+    applyOnline: '在线申请',
   },
   en: {
     title: 'Policies for you (不来即享)',
@@ -52,15 +56,12 @@ const words = {
     apply: 'How to apply',
     basis: 'Basis',
     staff: 'Staff sign-in',
+    applyOnline: 'Apply online',
   },
 } as const;
 
 const statusColour = { eligible: 'green', not_eligible: 'default', undetermined: 'orange', suppressed: 'purple' } as const;
 
-/** Fen as 元 with two decimals. */
-function yuan(fen: number): string {
-  return `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
-}
 
 function answerInput(question: MatchResult['questions'][number], text: (typeof words)['zh-CN' | 'en']) {
   if (question.type === 'boolean') {
@@ -91,6 +92,11 @@ function answersOf(values: Record<string, unknown>, questions: MatchResult['ques
   return answers;
 }
 
+/** A person applies online for a person's (or household's) policy that is eligible or still needs answers. */
+function appliesOnline(applicant: Applicant, item: MatchResult['items'][number]): boolean {
+  return applicant === 'person' && (item.beneficiary === 'person' || item.beneficiary === 'household') && (item.status === 'eligible' || item.status === 'undetermined');
+}
+
 /** The public matching page. */
 export function PolicyMatchPage() {
   const { i18n } = useTranslation();
@@ -101,6 +107,8 @@ export function PolicyMatchPage() {
   const [questions, setQuestions] = useState<MatchResult['questions']>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [answers, setAnswers] = useState<Record<string, unknown>>({});
+  const [applying, setApplying] = useState<MatchResult['items'][number] | null>(null);
   const [form] = Form.useForm();
 
   // The questions come from the server's policy catalogue.
@@ -117,8 +125,9 @@ export function PolicyMatchPage() {
     setBusy(true);
     setError(null);
     try {
-      const answers = answersOf(values, questions);
-      const body = await api.post<MatchResult>('/api/public/policy-match', applicant === 'person' ? { applicant, answers } : { applicant, creditCode: creditCode.trim(), answers });
+      const given = answersOf(values, questions);
+      const body = await api.post<MatchResult>('/api/public/policy-match', applicant === 'person' ? { applicant, answers: given } : { applicant, creditCode: creditCode.trim(), answers: given });
+      setAnswers(given);
       setResult(body);
     } catch (caught) {
       setResult(null);
@@ -161,12 +170,12 @@ export function PolicyMatchPage() {
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 16 }} data-testid="policy-match-error" />}
         {result && (
           <Space direction="vertical" style={{ width: '100%', marginTop: 16 }} data-testid="policy-match-results">
-            <Alert type="success" message={`${text.total}：${yuan(result.eligibleSubsidyFen)}`} data-testid="policy-match-total" />
+            <Alert type="success" message={`${text.total}：${formatYuan(result.eligibleSubsidyFen)}`} data-testid="policy-match-total" />
             {result.items.map((item) => (
               <Card key={`${item.pack}/${item.policy}`} size="small" data-testid={`match-${item.policy}`} title={<span style={{ whiteSpace: 'normal' }}>{item.name}</span>} extra={<Tag color={statusColour[item.status]}>{statusWord[item.status]}</Tag>}>
                 {item.status === 'eligible' && item.amountFen !== null && (
                   <Typography.Title level={4} style={{ marginTop: 0 }} data-testid={`amount-${item.policy}`}>
-                    {yuan(item.amountFen)}
+                    {formatYuan(item.amountFen)}
                   </Typography.Title>
                 )}
                 {item.status === 'eligible' && <Typography.Paragraph type="secondary">{item.clauses.join('；')}</Typography.Paragraph>}
@@ -181,10 +190,25 @@ export function PolicyMatchPage() {
                 <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
                   {text.basis}：{item.basis.document} {item.basis.clause}。{text.apply}：{item.howToApply}
                 </Typography.Paragraph>
+                {appliesOnline(applicant, item) && (
+                  <Button type="primary" ghost style={{ marginTop: 8 }} onClick={() => setApplying(item)} data-testid={`apply-online-${item.policy}`}>
+                    {text.applyOnline}
+                  </Button>
+                )}
               </Card>
             ))}
           </Space>
         )}
+        {applying && (
+          <OnlineApplyDrawer
+            packId={applying.pack}
+            policyId={applying.policy}
+            policyName={applying.name}
+            answers={answers}
+            onClose={() => setApplying(null)}
+          />
+        )}
+        <ApplicationLookup />
         <Typography.Paragraph style={{ marginTop: 24 }}>
           <Link to="/login">{text.staff}</Link>
         </Typography.Paragraph>
