@@ -14,3 +14,4 @@ export { startRun, advanceRun, workRun, stopRun, resumeRun, approveRun, getRun, 
 export { newlyEligible, type NewlyEligible } from './runs/newly-eligible.service.ts';
 export { tryChange, type WhatIfInput } from './runs/what-if.service.ts';
 export { payRun } from './runs/run-payment.ts';
+export { resumeStaleRuns, staleRunAfterMs } from './runs/stale-runs.ts';

@@ -5,6 +5,7 @@
  * kind, colour refreshes lock the plan row), so every server runs them and none is special.
  */
 import type { Kysely } from 'kysely';
+import { resumeStaleRuns } from '../benefits/index.ts';
 import { alertEscalationBatch, escalateOverdueAlerts, resumeImportChecks } from '../monitor/index.ts';
 import { deliverDueWebhooks } from '../notify/index.ts';
 import { refreshAllPlanColours, sendReportReminders } from '../plans/index.ts';
@@ -95,6 +96,12 @@ export function platformJobs(db: Kysely<Database>): PeriodicJob[] {
       name: 'monitor import checks',
       intervalMs: 30_000,
       run: () => resumeImportChecks(db, () => new Date()),
+    },
+    {
+      // a benefit run is worked by the server that started it; this takes up runs whose server went away
+      name: 'benefit runs',
+      intervalMs: 60_000,
+      run: (now) => resumeStaleRuns(db, now),
     },
   ];
 }
