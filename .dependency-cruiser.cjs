@@ -32,10 +32,10 @@ module.exports = {
     },
     {
       name: 'rules-cli-stays-light',
-      comment: 'the rules command runs on a light path (bin/light-import.mjs): no database, server, domains or Fastify',
+      comment: 'the rules command runs on a light path (bin/light-import.mjs): no database, server, domains or Fastify; its worker threads too',
       severity: 'error',
-      from: { path: '^src/cli/rules\\.ts$' },
-      to: { pathNot: ['^src/(kernel|rules)/', '^node_modules/yaml/'], dependencyTypesNot: ['core'] },
+      from: { path: '^src/cli/rules(-batch|-batch-worker)?\\.ts$' },
+      to: { pathNot: ['^src/(kernel|rules)/', '^src/cli/rules-batch\\.ts$', '^node_modules/yaml/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'store-below-domains',

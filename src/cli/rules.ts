@@ -4,18 +4,19 @@
  * `bin/wenbao.mjs` loads it on a light path where start-up time counts in every batch run.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../kernel/errors.ts';
 import { formatYuan } from '../kernel/money.ts';
 import { chinaDate, isIsoDate } from '../kernel/periods.ts';
-import { runBatch, type PolicyTotals } from '../rules/batch.ts';
+import type { PolicyTotals } from '../rules/batch.ts';
 import { dayOfDate } from '../rules/functions.ts';
 import { findOverlaps, type Overlap } from '../rules/overlap.ts';
 import { readPackDocument, type Pack } from '../rules/pack.ts';
 import { runPackTests, withCountyValues } from '../rules/pack-tests.ts';
+import { runBatchFile, startPartWorkers } from './rules-batch.ts';
 
 const usage = `usage:
   wenbao rules check PACK.yaml
@@ -106,27 +107,17 @@ async function run(file: string, options: { input?: string; output?: string; 'as
   const asOf = options['as-of'] ?? chinaDate();
   if (!isIsoDate(asOf)) throw new Error(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
   const started = performance.now();
-  const { pack, key } = await loadPack(file, options.counties);
-  if (!(await reportOverlaps(pack, key))) return 1;
-  const input = openSync(options.input, 'r');
-  const output = openSync(options.output, 'w');
+  // The worker threads load while the pack is read.
+  const workers = startPartWorkers(options.input);
+  let totals;
   try {
-    const totals = runBatch(
-      pack,
-      {
-        read: (buffer, offset, length) => readSync(input, buffer, offset, length, null),
-        write: (bytes) => {
-          let written = 0;
-          while (written < bytes.length) written += writeSync(output, bytes, written, bytes.length - written);
-        },
-      },
-      { asOfDay: dayOfDate(asOf) },
-    );
-    printTotals(totals, (performance.now() - started) / 1000, totals[0] ? totals[0].granted + totals[0].notEligible + totals[0].undetermined + totals[0].suppressed : 0);
+    const { pack, key } = await loadPack(file, options.counties);
+    if (!(await reportOverlaps(pack, key))) return 1;
+    totals = await runBatchFile(pack, options.input, options.output, { asOfDay: dayOfDate(asOf), workers });
   } finally {
-    closeSync(input);
-    closeSync(output);
+    await Promise.all(workers.map((worker) => worker.stop()));
   }
+  printTotals(totals, (performance.now() - started) / 1000, totals[0] ? totals[0].granted + totals[0].notEligible + totals[0].undetermined + totals[0].suppressed : 0);
   return 0;
 }
 

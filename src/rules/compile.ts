@@ -62,8 +62,38 @@ function datedChain(values: DatedValue[], day: string): string {
   return code;
 }
 
-/** Compiles a checked pack for the evaluation date; county values come from the pack's parameters. */
-export function compilePack(pack: Pack, asOfDay: number, dictionary = new Dictionary()): CompiledPack {
+/** County parameter values by table (one per county parameter read) and county code, as plain data a worker can receive. */
+export type CountyTables = Array<Array<[number, Array<{ fromDay: number; value: number }>]>>;
+
+/** The pieces of a compiled pack, for generators that put the policies into loops of their own (batch-rows.ts). */
+export interface CompiledRules {
+  /** the fact paths the code reads as `f0`, `f1`, …, in column order */
+  columns: string[];
+  /** helper functions the code calls, as source */
+  helpers: string;
+  /** per-row shared subexpressions (`const s0 = …;`), to place after the facts and before the policies */
+  hoisted: string[];
+  /** one block per policy, ending in the statements `store` made of its outcome code, money and day */
+  policies: string[];
+  countyTables: CountyTables;
+}
+
+/** The names the generated code calls, bound to their implementations. */
+export function compiledScope(countyTables: CountyTables, asOfDay: number): Record<string, unknown> {
+  const tables = countyTables.map((table) => new Map(table));
+  const countyValue = (table: number, code: number, day: number): number => {
+    const values = tables[table]?.get(code);
+    const found = values ? valueOn(values as DatedValue[], day) : undefined;
+    return found === undefined ? Number.NaN : Number(found.value);
+  };
+  return { ...runtime, countyValue, asOf: asOfDay };
+}
+
+/**
+ * Compiles the pack's policies for the evaluation date into code blocks over fact locals `f<column>`;
+ * `store(index, code, money, day)` gives the statements that keep each policy's outcome.
+ */
+export function compileRules(pack: Pack, asOfDay: number, dictionary: Dictionary, store: (index: number, code: string, money: string, day: string) => string): CompiledRules {
   const columns: string[] = [];
   const columnOf = (path: string): number => {
     let index = columns.indexOf(path);
@@ -245,15 +275,16 @@ export function compilePack(pack: Pack, asOfDay: number, dictionary = new Dictio
     const to = policy.validTo ? Date.UTC(Number(policy.validTo.slice(0, 4)), Number(policy.validTo.slice(5, 7)) - 1, Number(policy.validTo.slice(8, 10))) / 86_400_000 : undefined;
     const outside = [from === undefined ? '' : `${day} < ${from}`, to === undefined ? '' : `${day} > ${to}`].filter(Boolean).join(' || ') || 'false';
     const rounding = JSON.stringify(policy.rounding);
+    // A false condition settles the outcome whatever the others are: the later ones are read only while all hold or are unknown.
     body.push(`
       {
         ${policy.date ? `const ${day} = ${dayCode};` : ''}
         let code = 1, money = 0;
         if (${day} === ${day} && (${outside})) code = 0;
         else {
-          ${conditions.map((condition, position) => `const k${position} = ${condition};`).join('\n          ')}
-          if (${conditions.map((_, position) => `k${position} === 0`).join(' || ') || 'false'}) code = 0;
-          else if (${[`${day} !== ${day}`, ...conditions.map((_, position) => `k${position} === 2`)].join(' || ')}) code = 2;
+          let unknown = ${day} !== ${day};
+          ${conditions.map((condition, position) => `const k${position} = ${condition};\n          if (k${position} === 0) code = 0;\n          else {\n          if (k${position} === 2) unknown = true;`).join('\n          ')}
+          if (unknown) code = 2;
           else {
             const raw = ${amount};
             if (raw !== raw) code = 2;
@@ -262,33 +293,44 @@ export function compilePack(pack: Pack, asOfDay: number, dictionary = new Dictio
               ${cap ? `const capRaw = ${cap}; if (capRaw !== capRaw) code = 2; else { const capped = round(capRaw, ${rounding}); if (money > capped) money = capped; }` : ''}
             }
           }
+          ${conditions.map(() => '}').join('')}
         }
-        status${index}[i] = code;
-        amount${index}[i] = code === 1 ? money : 0;
-        day${index}[i] = ${day};
+        ${store(index, 'code', 'money', day)}
       }`);
   });
+  const tables: CountyTables = countyTables.map((table) => [...table].map(([code, values]) => [code, values.map((value) => ({ fromDay: value.fromDay, value: Number(value.value) }))]));
+  return { columns, helpers: [...helpers.values()].join('\n'), hoisted, policies: body, countyTables: tables };
+}
 
-  const source = `"use strict";
-${[...helpers.values()].join('\n')}
+/** The statements that keep policy `index`'s outcome in the arrays `run` fills (see `runSource`). */
+export function storeInArrays(index: number, code: string, money: string, day: string): string {
+  return `status${index}[i] = ${code};\n        amount${index}[i] = ${code} === 1 ? ${money} : 0;\n        day${index}[i] = ${day};`;
+}
+
+/** The source of the factory of `CompiledPack['run']`, from rules compiled with `storeInArrays`; call it with `compiledScope`'s names. */
+export function runSource(rules: CompiledRules, policies: number): string {
+  const { columns, helpers, hoisted, policies: body } = rules;
+  return `"use strict";
+${helpers}
 return function run(columns, rows, statuses, amounts, days) {
   ${columns.map((_, index) => `const c${index} = columns[${index}];`).join('\n  ')}
-  ${pack.policies.map((_, index) => `const status${index} = statuses[${index}], amount${index} = amounts[${index}], day${index} = days[${index}];`).join('\n  ')}
+  ${Array.from({ length: policies }, (_, index) => `const status${index} = statuses[${index}], amount${index} = amounts[${index}], day${index} = days[${index}];`).join('\n  ')}
   for (let i = 0; i < rows; i++) {
     ${columns.map((_, index) => `const f${index} = c${index}[i];`).join('\n    ')}
     ${hoisted.join('\n    ')}
     ${body.join('\n')}
   }
 };`;
-  const countyValue = (table: number, code: number, day: number): number => {
-    const values = countyTables[table]?.get(code);
-    const found = values ? valueOn(values, day) : undefined;
-    return found === undefined ? Number.NaN : Number(found.value);
-  };
-  const scope = { ...runtime, countyValue, asOf: asOfDay };
+}
+
+/** Compiles a checked pack for the evaluation date; county values come from the pack's parameters. */
+export function compilePack(pack: Pack, asOfDay: number, dictionary = new Dictionary()): CompiledPack {
+  const rules = compileRules(pack, asOfDay, dictionary, storeInArrays);
+  const source = runSource(rules, pack.policies.length);
+  const scope = compiledScope(rules.countyTables, asOfDay);
   const names = Object.keys(scope);
   // The source is made only of this compiler's own text, column indexes and numbers (see the file's comment).
   const factory = new Function(...names, source) as (...args: unknown[]) => CompiledPack['run'];
-  const run = factory(...names.map((name) => scope[name as keyof typeof scope]));
-  return { columns, dictionary, run, source };
+  const run = factory(...names.map((name) => scope[name]));
+  return { columns: rules.columns, dictionary, run, source };
 }

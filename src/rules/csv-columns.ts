@@ -69,6 +69,16 @@ export class CsvColumns {
     }
   }
 
+  /** Each field of the header: its path, type, the column it fills (-1: none) and its enum choices with their codes. */
+  fields(): Array<{ path: string; type: RuleType; column: number; choices: Array<{ bytes: Uint8Array; code: number }> }> {
+    return this.targets.map((target) => ({ path: target.path, type: target.type, column: target.column, choices: target.choices }));
+  }
+
+  /** The value of field `field` (header position) in `bytes[start, end)`, read by the general rules; refused naming `line`. */
+  fieldValue(field: number, bytes: Uint8Array, start: number, end: number): number {
+    return this.value(this.targets[field] as Target, bytes, start, end);
+  }
+
   /** The columns the rules read that the file does not have: every row lacks them. */
   absentColumns(): string[] {
     return this.columns.filter((path) => !this.names.includes(path));

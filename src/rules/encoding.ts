@@ -27,6 +27,18 @@ export class Dictionary {
     return code;
   }
 
+  /** The texts coded so far, in code order (code -1 first): with `Dictionary.of`, another thread's equal copy. */
+  entries(): string[] {
+    return [...this.texts];
+  }
+
+  /** A dictionary that codes the `texts` (from `entries()`) as the one they came from did. */
+  static of(texts: string[]): Dictionary {
+    const dictionary = new Dictionary();
+    for (const text of texts) dictionary.encode(text);
+    return dictionary;
+  }
+
   /** The text a number stands for. */
   decode(code: number): string {
     return code >= 0 ? String(code) : (this.texts[-code - 1] as string);

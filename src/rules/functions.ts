@@ -79,11 +79,21 @@ function fillCalendarTables(): NonNullable<typeof calendarTables> {
   const monthIndex = new Int32Array(tableLength);
   const dayOfMonth = new Uint8Array(tableLength);
   const lastDay = new Uint8Array(tableLength);
+  // Day by day from 1900-01-01 (the table's start), counting the calendar forward rather than converting each day.
+  let [year, month, day] = civil(tableStart);
+  let last = lastDayOf(year, month);
   for (let offset = 0; offset < tableLength; offset++) {
-    const [year, month, day] = civil(tableStart + offset);
     monthIndex[offset] = year * 12 + month - 1;
     dayOfMonth[offset] = day;
-    lastDay[offset] = lastDayOf(year, month);
+    lastDay[offset] = last;
+    if (++day > last) {
+      day = 1;
+      if (++month > 12) {
+        month = 1;
+        year++;
+      }
+      last = lastDayOf(year, month);
+    }
   }
   calendarTables = { monthIndex, dayOfMonth, lastDay };
   return calendarTables;
