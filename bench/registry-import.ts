@@ -2,21 +2,25 @@
  * Registry import benchmark: a million persons (valid identity numbers, seeded, a third with groups) as CSV
  * and as xlsx, imported through `importRegistryFile` (the same path as `wenbao registry import persons`)
  * on PostgreSQL (csv and xlsx) and PGlite (csv), each in a child process of its own so its peak RSS is its
- * own; and, as the yardstick, psql's `\copy` of the same CSV into a bare table on the same server.
+ * own; and, as the yardstick, psql's `\copy` of the same CSV into a bare table on the same server. Each
+ * import also reports its CPU seconds in Node and, on PostgreSQL, in the server processes of its database
+ * (read from /proc), which compare runs on a shared machine where wall time does not.
  *
  *   node bin/run-ts.mjs bench/registry-import.ts                 # PGlite only
  *   BENCH_DATABASE_URL=postgres://… node bin/run-ts.mjs bench/registry-import.ts
  *   BENCH_ROWS=100000 …                                          # a smaller file
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
+import { sql, type Kysely } from 'kysely';
 import { importRegions } from '../src/org/index.ts';
 import { commandLineRegistryActor, importRegistryFile, type TableFormat } from '../src/registry/index.ts';
 import type { Engine } from '../src/store/database.ts';
+import type { Database } from '../src/store/tables.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { residentIdFor } from '../test/support/registry-ids.ts';
 import { openFreshStore } from './engines.ts';
@@ -90,6 +94,7 @@ async function child(engine: Engine, format: TableFormat, file: string): Promise
     await migrate(db);
     await importRegions({ db, actor: { id: null, name: 'bench' }, now: new Date() }, ['622900', '532600'], { maxLevel: 'county' });
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     let lastReport = 0;
     const result = await importRegistryFile(
       db,
@@ -109,13 +114,34 @@ async function child(engine: Engine, format: TableFormat, file: string): Promise
       },
     );
     const seconds = (performance.now() - started) / 1000;
+    const serverCpuSeconds = engine === 'postgres' ? await serverCpu(db) : null;
+    const cpu = process.cpuUsage(cpuBefore);
     process.stderr.write('\n');
     if (result.status !== 'committed') throw new Error(`import failed: ${JSON.stringify(result.errors.slice(0, 5))}`);
-    const figures = { engine, format, version: opened.version, rows: result.rowsRead, created: result.created, seconds, rowsPerSecond: result.rowsRead / seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+    const figures = { engine, format, version: opened.version, rows: result.rowsRead, created: result.created, seconds, rowsPerSecond: result.rowsRead / seconds, nodeCpuSeconds: (cpu.user + cpu.system) / 1e6, serverCpuSeconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
     console.log(JSON.stringify(figures));
   } finally {
     await opened.dispose();
   }
+}
+
+/**
+ * CPU seconds spent by the server processes of this database's connections (the import's pool), read from
+ * /proc: on a shared machine CPU time compares runs where wall time does not. Null when /proc is not readable.
+ */
+async function serverCpu(db: Kysely<Database>): Promise<number | null> {
+  const backends = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  let ticks = 0;
+  // The pool's connections opened before the import (migrations, regions) are counted too; they did little.
+  try {
+    for (const { pid } of backends.rows) {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return null;
+  }
+  return ticks / 100;
 }
 
 /** psql's `\copy` of the same CSV into a bare table of text columns: the floor any import is measured against. */
@@ -156,12 +182,12 @@ async function main(): Promise<void> {
   }
   results.push(runChild('pglite', 'csv', csv));
   const copy = serverUrl ? copyBaseline(csv) : null;
-  console.log('| import | engine | rows | seconds | rows/s | peak RSS (MiB) |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  console.log('| import | engine | rows | seconds | rows/s | Node CPU (s) | server CPU (s) | peak RSS (MiB) |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const result of results) {
-    console.log(`| ${result.format} | ${result.engine} | ${result.rows.toLocaleString('en')} | ${result.seconds.toFixed(1)} | ${Math.round(result.rowsPerSecond).toLocaleString('en')} | ${Math.round(result.peakRssMiB)} |`);
+    console.log(`| ${result.format} | ${result.engine} | ${result.rows.toLocaleString('en')} | ${result.seconds.toFixed(1)} | ${Math.round(result.rowsPerSecond).toLocaleString('en')} | ${result.nodeCpuSeconds.toFixed(1)} | ${result.serverCpuSeconds?.toFixed(1) ?? '—'} | ${Math.round(result.peakRssMiB)} |`);
   }
-  if (copy) console.log(`| psql \\copy into a bare table | postgres | ${rows.toLocaleString('en')} | ${copy.seconds.toFixed(1)} | ${Math.round(copy.rowsPerSecond).toLocaleString('en')} | — |`);
+  if (copy) console.log(`| psql \\copy into a bare table | postgres | ${rows.toLocaleString('en')} | ${copy.seconds.toFixed(1)} | ${Math.round(copy.rowsPerSecond).toLocaleString('en')} | — | — | — |`);
   writeFileSync('bench/registry-import.json', `${JSON.stringify({ rows, csvBytes: statSync(csv).size, xlsxBytes: statSync(xlsx).size, results, copy }, null, 2)}\n`);
 }
 

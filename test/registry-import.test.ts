@@ -3,6 +3,7 @@
  * duplicates within the file by row, nothing written when any row is bad, updates counted apart from
  * creations, xlsx as well as csv, progress readable by poll, and a 20,000-row file.
  */
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
@@ -180,5 +181,83 @@ describe.each(engines)('registry imports on %s', (engine) => {
     expect(await countPersons()).toBe(before + 20_000);
     const sample = await store.db.selectFrom('registry_person').select('name').where('resident_id', '=', residentIdFor('622921', '1970-01-01', 100)).executeTakeFirstOrThrow();
     expect(sample.name).toBe('改名0');
+  });
+
+  /** 25,000 person rows (more than a bulk load's threshold), with sequence numbers from `sequence` up. */
+  const manyPersons = (sequence: number, count = 25_000) =>
+    Array.from({ length: count }, (_, index) => {
+      const day = new Date(Date.UTC(1975, 0, 1) + (index % 12_500) * 86_400_000).toISOString().slice(0, 10);
+      return `${residentIdFor('622921', day, sequence + Math.floor(index / 12_500))},批量${index},622921,,${index % 4 === 0 ? '高校毕业生' : ''},`;
+    });
+  const importLines = (lines: string[], options: { importId?: string; onProgress?: (rowsRead: number) => void } = {}) =>
+    importRegistryFile(
+      store.db,
+      { actor: commandLineRegistryActor, audit: { id: null, name: 'test' }, userId: null, now: () => new Date() },
+      {
+        kind: 'persons',
+        fileName: 'many.csv',
+        format: 'csv',
+        regionCode: regions.linxiaCounty,
+        source: Readable.from([csv([personHeader, ...lines])]),
+        importId: options.importId,
+        onProgress: options.onProgress && (({ rowsRead }) => options.onProgress?.(rowsRead)),
+      },
+    );
+  const countGroups = async () => Number((await store.db.selectFrom('registry_person_group').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('refuses a bad identity number late in 25,000 rows and leaves the registry as it was', async () => {
+    const lines = manyPersons(300);
+    lines[22_000] = lines[22_000]?.replace(/^\w{18}/, (id) => withBadChecksum(id)) ?? '';
+    const [persons, groups] = [await countPersons(), await countGroups()];
+    const progress: number[] = [];
+    const result = await importLines(lines, { onProgress: (rowsRead) => progress.push(rowsRead) });
+    expect(result).toMatchObject({ status: 'failed', errorCount: 1, created: 0, updated: 0, rowsRead: 25_000 });
+    expect(result.errors).toEqual([expect.objectContaining({ row: 22_002, column: '身份证号', en: expect.stringContaining('check character') })]);
+    expect([await countPersons(), await countGroups()]).toEqual([persons, groups]);
+    // Progress was reported while rows were written, before the bad row was met.
+    expect(progress.filter((rowsRead) => rowsRead < 22_000).length).toBeGreaterThan(0);
+    // Nothing the bulk load drops is left dropped after the rollback.
+    const indexes = await store.db.selectFrom('pg_indexes' as never).select('indexname' as never).where('tablename' as never, '=', 'registry_person' as never).execute();
+    expect(indexes.map((row) => (row as { indexname: string }).indexname)).toContain('registry_person_name_idx');
+  });
+
+  it('dedups 25,000 rows against the registry and reports a duplicate, an unknown region and a foreign person by row', async () => {
+    const lines = manyPersons(500);
+    const first = await importLines(lines.slice(0, 1000));
+    expect(first).toMatchObject({ status: 'committed', created: 1000 });
+    const groups = await countGroups();
+    // The first thousand are registered already: updated, not duplicated, their groups kept once.
+    const again = await importLines(lines);
+    expect(again).toMatchObject({ status: 'committed', created: 24_000, updated: 1000, errorCount: 0 });
+    expect(await countGroups()).toBe(groups + 6000);
+    const foreign = residentIdFor('622925', '1980-05-05', 7);
+    await store.db.insertInto('registry_person').values({ resident_id: foreign, name: '和政人', sex: 'male', birth_date: '1980-05-05', hukou_region_code: '622925' }).execute();
+    const persons = await countPersons();
+    const bad = [...manyPersons(700), `${foreign},和政人,622921,,,`, `${residentIdFor('622921', '1999-09-09', 9)},无此地,622921999,,,`];
+    const refused = await importLines(bad);
+    expect(refused.status).toBe('failed');
+    expect(refused.errors.map((error) => [error.row, error.column, error.en])).toEqual([
+      [25_002, '身份证号', expect.stringContaining('another region')],
+      [25_003, '户籍地区划代码', expect.stringContaining('Region 622921999 does not exist')],
+    ]);
+    expect(await countPersons()).toBe(persons);
+    const duplicated = await importLines([...manyPersons(700), lines[3] ?? '', manyPersons(700)[9] ?? '']);
+    expect(duplicated.errors).toEqual([expect.objectContaining({ row: 25_003, column: '身份证号', en: 'Duplicates row 11.' })]);
+    expect(await countPersons()).toBe(persons);
+  });
+
+  it('writes progress where another connection can poll it during the import', async () => {
+    const importId = randomUUID();
+    const polls: Promise<{ rows_read: number } | undefined>[] = [];
+    const result = await importLines(manyPersons(900), {
+      importId,
+      onProgress: (rowsRead) => {
+        if (rowsRead < 25_000) polls.push(store.db.selectFrom('registry_import').select('rows_read').where('id', '=', importId).executeTakeFirst());
+      },
+    });
+    expect(result).toMatchObject({ status: 'committed', created: 25_000 });
+    const seen = (await Promise.all(polls)).map((row) => row?.rows_read ?? 0);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((rowsRead) => rowsRead > 0)).toBe(true);
   });
 });

@@ -24,7 +24,6 @@ export interface Period {
 
 const millisecondsPerDay = 86_400_000;
 const monthsPerPeriod = { year: 12, half: 6, quarter: 3, month: 1 } as const;
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const periodPattern = /^(\d{4})(?:H([12])|Q([1-4])|-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** True for a leap year of the Gregorian calendar. */
@@ -34,15 +33,29 @@ export function isLeapYear(year: number): boolean {
 
 /** The number of days in a month (1–12) of a year. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Arithmetic, not a Date: imports check a million dates and each Date is an allocation.
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** True when `text` is a real calendar date written `YYYY-MM-DD` with a year from 1000 to 9999. */
 export function isIsoDate(text: string): boolean {
-  const match = datePattern.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
   return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number written by `count` ASCII digits of `text` from `start`, or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let index = start; index < start + count; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** The calendar date in China (UTC+8 all year, no daylight saving) at `instant`, as `YYYY-MM-DD`. */

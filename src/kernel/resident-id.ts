@@ -45,7 +45,13 @@ const messages: Record<ResidentIdProblem, LocalizedText> = {
 /** The check character (ISO 7064 MOD 11-2) for the first 17 digits of an identity number. */
 export function residentIdChecksum(first17: string): string {
   if (!bodyPattern.test(first17)) throw new RangeError(`expected 17 digits: ${first17}`);
-  const sum = weights.reduce((total, weight, position) => total + weight * Number(first17[position]), 0);
+  return checkCharacterOf(first17);
+}
+
+/** The check character of a text whose first 17 characters are known to be digits. */
+function checkCharacterOf(text: string): string {
+  let sum = 0;
+  for (let position = 0; position < 17; position += 1) sum += (weights[position] as number) * (text.charCodeAt(position) - 48);
   return checkCharacters.charAt(sum % 11);
 }
 
@@ -67,7 +73,7 @@ export function parseResidentId(input: string, today: string | Date = new Date()
   const birthDate = birthDateOf(id);
   const latest = typeof today === 'string' ? today : chinaDate(today);
   if (!isIsoDate(birthDate) || birthDate > latest) return refuse('birth_date');
-  if (residentIdChecksum(id.slice(0, 17)) !== id.charAt(17)) return refuse('checksum');
+  if (checkCharacterOf(id) !== id.charAt(17)) return refuse('checksum');
   const sex = Number(id.charAt(16)) % 2 === 1 ? 'male' : 'female';
   return { ok: true, value: { id, regionCode: id.slice(0, 6), birthDate, sex } };
 }

@@ -1,6 +1,7 @@
 /**
- * Staging and merging, one handler per kind of file. Rows are staged in batches with one multi-row INSERT
- * over `unnest` arrays (pg-copy-streams, which would allow COPY, is not a dependency); once the whole file
+ * Staging and merging, one handler per kind of file (persons on a server skip staging: person-writer.ts).
+ * Rows are staged in batches with one multi-row INSERT over `unnest` arrays (pg-copy-streams, which would
+ * allow COPY, is not a dependency; persons' columns travel as joined text, column-text.ts); once the whole file
  * is staged and clean, the checks that need the database run as set queries naming each bad row, and the
  * merge is one `INSERT … SELECT … ON CONFLICT` per table inside the commit transaction (a large import of
  * persons: one update and one anti-join insert, see bulk-merge.ts).
@@ -8,6 +9,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { RegistryImportKind } from '../../contracts/registry-constants.ts';
 import type { Database } from '../../store/tables.ts';
+import { columnArray } from './column-text.ts';
 import type { HeaderMap, RowProblem } from './columns.ts';
 import { readEmploymentRow, readEnterpriseRow, readPersonRow, type RowResult, type StagedEmployment, type StagedEnterprise, type StagedPerson } from './rows.ts';
 
@@ -90,16 +92,16 @@ const persons: KindHandler<StagedPerson> = {
   tables: ['registry_person', 'registry_person_group'],
   regions: (value) => [value.hukouRegionCode, value.currentRegionCode],
   async stage(db, importId, rows) {
-    const column = <K extends keyof StagedPerson>(key: K) => rows.map((entry) => entry.value[key]);
+    const column = <K extends keyof StagedPerson>(key: K, type: string, nullable: boolean) => columnArray(rows.map((entry) => entry.value[key] as string | null), type, nullable);
     await sql`
       insert into registry_import_person
         (import_id, row_number, resident_id, name, sex, birth_date, hukou_region_code, current_region_code, phone, employment_intent, group_codes, group_start)
       select ${importId}, t.row_number, t.resident_id, t.name, t.sex, t.birth_date, t.hukou, t.current_region, t.phone, t.intent,
         coalesce(string_to_array(nullif(t.groups, ''), ','), '{}'), t.group_start
-      from unnest(${arrayOf(rows.map((entry) => entry.row), 'int')}, ${arrayOf(column('residentId'), 'text')}, ${arrayOf(column('name'), 'text')},
-        ${arrayOf(column('sex'), 'text')}, ${arrayOf(column('birthDate'), 'date')}, ${arrayOf(column('hukouRegionCode'), 'text')},
-        ${arrayOf(column('currentRegionCode'), 'text')}, ${arrayOf(column('phone'), 'text')}, ${arrayOf(column('intent'), 'text')},
-        ${arrayOf(rows.map((entry) => entry.value.groups.join(',')), 'text')}, ${arrayOf(column('groupStart'), 'date')})
+      from unnest(${columnArray(rows.map((entry) => entry.row), 'int', false)}, ${column('residentId', 'text', false)}, ${column('name', 'text', false)},
+        ${column('sex', 'text', false)}, ${column('birthDate', 'date', false)}, ${column('hukouRegionCode', 'text', false)},
+        ${column('currentRegionCode', 'text', true)}, ${column('phone', 'text', true)}, ${column('intent', 'text', true)},
+        ${columnArray(rows.map((entry) => entry.value.groups.join(',')), 'text', true)}, ${column('groupStart', 'date', true)})
         as t(row_number, resident_id, name, sex, birth_date, hukou, current_region, phone, intent, groups, group_start)`.execute(db);
   },
   async check(db, importId, prefix, limit) {
